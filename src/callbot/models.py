@@ -17,7 +17,9 @@ class DocumentMeta(Strict):
     file: str
     id: str
     title: str
-    kind: Literal["call text", "quality manual", "policy note", "survey", "project presentation"]
+    kind: Literal[
+        "call text", "quality manual", "policy note", "survey", "project presentation", "document"
+    ]
     calls: list[str] = Field(default_factory=list)
     language: str = "it"
     date: str | None = None

@@ -27,7 +27,7 @@ class Settings(BaseSettings):
     )
     embed_batch_size: int = Field(32, description="Chunks embedded per batch.", ge=1)
     chunk_target_tokens: int = Field(
-        160, description="Aim for chunks of about this many word pieces.", ge=32
+        200, description="Aim for chunks of about this many word pieces.", ge=32
     )
     chunk_max_tokens: int = Field(
         256, description="Hard ceiling of word pieces per chunk (the embedding model's limit).", ge=32

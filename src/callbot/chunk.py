@@ -1,0 +1,185 @@
+"""Cut cleaned lines into structural units (headings, list items, paragraphs, small tables)
+and pack them into chunks that fit the embedding model's token limit."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from callbot.clean import BULLET
+
+CHUNKER_VERSION = "3"
+_TERMINAL = (".", "!", "?", ";", ":")
+_NUMBERED = re.compile(r"^(\d{1,2}(\.[a-z])?[.)]|[a-z]\)|[ivx]{1,4}\)|-)\s")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“(A-ZÀ-Ý0-9•])")
+WRAPPED_LINE_CHARS = 55  # a line this long that ends mid-sentence was wrapped by the PDF
+
+
+@dataclass
+class Unit:
+    text: str
+    kind: str  # "heading" | "item" | "para" | "table"
+    page: int | None
+
+
+@dataclass
+class Piece:
+    """A chunk before it gets an id: its text, section and first page."""
+
+    text: str
+    section: str
+    page: int | None
+    units: list[Unit] = field(default_factory=list)
+
+
+def _is_item(line: str) -> bool:
+    return line.startswith(BULLET) or bool(_NUMBERED.match(line))
+
+
+def _continues(prev: str, line: str) -> bool:
+    if prev.endswith(_TERMINAL):
+        return False
+    if _NUMBERED.match(prev) and prev.endswith(")") and line[0].isupper():
+        return False  # "1.a) Title (obbligatoria)" then the body
+    if line[0].islower() or line[0] in ",;:)]%":
+        return True
+    return len(prev) >= WRAPPED_LINE_CHARS
+
+
+def _join(prev: str, line: str) -> str:
+    if prev.endswith("-") and line[:1].islower():
+        return prev + line
+    return f"{prev} {line}"
+
+
+def build_units(lines: Iterable[tuple[int | None, str]]) -> list[Unit]:
+    """Join wrapped lines into units; list items start a unit of their own."""
+    units: list[Unit] = []
+    last_line = ""
+    for page, line in lines:
+        if not line:
+            continue
+        item = _is_item(line)
+        if units and not item and _continues(last_line, line):
+            units[-1].text = _join(units[-1].text, line)
+        else:
+            units.append(Unit(line, "item" if item else "para", page))
+        last_line = line
+    return _mark_headings(_merge_tables(units))
+
+
+def _short_label(unit: Unit) -> bool:
+    return unit.kind == "para" and len(unit.text) < 60 and not unit.text.endswith(_TERMINAL)
+
+
+def _merge_tables(units: list[Unit]) -> list[Unit]:
+    """Runs of 3+ short labels, half of them with figures, are a table: keep it whole."""
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and _short_label(units[j]):
+            j += 1
+        run = units[i:j]
+        if len(run) >= 3 and sum(bool(re.search(r"\d", u.text)) for u in run) * 2 >= len(run):
+            out.append(Unit("\n".join(u.text for u in run), "table", run[0].page))
+            i = j
+        else:
+            out.append(units[i])
+            i += 1
+    return out
+
+
+def _mark_headings(units: list[Unit]) -> list[Unit]:
+    for unit in units:
+        text = unit.text
+        numbered_title = unit.kind == "item" and re.match(r"^\d{1,2}(\.[a-z])?\)", text)
+        short = unit.kind == "para" and len(text) <= 80
+        if (short or (numbered_title and len(text) <= 110)) and not text.endswith(
+            (".", "!", "?", ";", ",")
+        ):
+            if text[0].isupper() or text[0].isdigit() or numbered_title:
+                unit.kind = "heading"
+    return units
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences and list lines of a chunk, in order."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        out.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
+    return out
+
+
+def _split_long(unit: Unit, fits: Callable[[str], bool]) -> list[Unit]:
+    """A unit over the limit is cut at sentence ends, then at word boundaries."""
+    parts: list[str] = []
+    for sentence in split_sentences(unit.text):
+        if parts and fits(f"{parts[-1]} {sentence}"):
+            parts[-1] = f"{parts[-1]} {sentence}"
+        elif fits(sentence):
+            parts.append(sentence)
+        else:
+            parts.extend(_split_words(sentence, fits))
+    return [Unit(p, unit.kind, unit.page) for p in parts]
+
+
+def _split_words(sentence: str, fits: Callable[[str], bool]) -> list[str]:
+    parts: list[str] = [""]
+    for word in sentence.split(" "):
+        candidate = f"{parts[-1]} {word}".strip()
+        if fits(candidate) or not parts[-1]:
+            parts[-1] = candidate
+        else:
+            parts.append(word)
+    return parts
+
+
+def pack(
+    units: list[Unit],
+    count_tokens: Callable[[str, str], int],
+    target: int,
+    limit: int,
+) -> list[Piece]:
+    """Greedy packing along the structure.
+
+    `count_tokens(section, text)` gives the word pieces of what will be embedded. A heading
+    starts a new chunk once the current one has some body; a chunk never ends on a heading.
+    """
+    pieces: list[Piece] = []
+    section = ""
+    current: list[Unit] = []
+
+    def flush() -> None:
+        nonlocal current
+        tail = []
+        while current and current[-1].kind == "heading":
+            tail.insert(0, current.pop())
+        if current:
+            sec = next((u.text for u in current if u.kind == "heading"), section)
+            text = "\n".join(u.text for u in current)
+            pieces.append(Piece(text, sec, current[0].page, current))
+        current = tail
+
+    for unit in units:
+        if unit.kind == "heading" and current and count_tokens(section, _text(current)) > 40:
+            flush()
+        fits = lambda t: count_tokens(section, t) <= limit  # noqa: E731
+        for part in [unit] if fits(unit.text) else _split_long(unit, fits):
+            if current and count_tokens(section, _text(current + [part])) > target:
+                flush()
+            if current and not fits(_text(current + [part])):
+                flush()
+            current.append(part)
+        if unit.kind == "heading" and not any(u.kind != "heading" for u in current):
+            section = unit.text
+    flush()
+    while current:  # only headings left: keep them as a chunk of their own
+        pieces.append(Piece(_text(current), current[0].text, current[0].page, current))
+        current = []
+    return pieces
+
+
+def _text(units: list[Unit]) -> str:
+    return "\n".join(u.text for u in units)

@@ -1,0 +1,177 @@
+"""The chunk store (Chroma, the single source of chunk text and metadata) and the keyword
+index derived from it (bm25s over Italian/English stems)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+
+from callbot.chunk import CHUNKER_VERSION
+from callbot.embed import Embedder, model_slug
+from callbot.errors import IndexMissingError
+from callbot.models import Chunk
+from callbot.settings import Settings
+from callbot.terms import tokenize
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+CHROMA_MAX_BATCH = 1000
+
+
+def collection_name(settings: Settings) -> str:
+    """Named after what shapes it: the embedding model and the chunker version."""
+    return f"callbot-{model_slug(settings.embed_model)}-c{CHUNKER_VERSION}"
+
+
+def _client(settings: Settings, create: bool):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url:
+        m = re.match(r"^(https?)://([^:/]+)(?::(\d+))?", settings.chroma_url)
+        if not m:
+            from callbot.errors import SettingsError
+
+            raise SettingsError("CALLBOT_CHROMA_URL", "must look like http://127.0.0.1:8000")
+        return chromadb.HttpClient(
+            host=m.group(2), port=int(m.group(3) or 8000), ssl=m.group(1) == "https",
+            settings=chroma_settings,
+        )
+    if not create and not settings.index_dir.exists():
+        raise IndexMissingError(str(settings.index_dir))
+    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.index_dir), settings=chroma_settings)
+
+
+def _to_metadata(chunk: Chunk) -> dict[str, Any]:
+    meta = chunk.model_dump(exclude={"id", "text", "calls", "page"})
+    meta["calls"] = "|".join(chunk.calls)
+    if chunk.page is not None:
+        meta["page"] = chunk.page
+    return meta
+
+
+def _from_record(cid: str, text: str, meta: dict[str, Any]) -> Chunk:
+    calls = [c for c in str(meta.get("calls", "")).split("|") if c]
+    fields = {k: v for k, v in meta.items() if k in Chunk.model_fields and k != "calls"}
+    return Chunk(id=cid, text=text, calls=calls, **fields)
+
+
+class Store:
+    """One Chroma collection of chunks plus the derived keyword index."""
+
+    def __init__(self, settings: Settings, embedder: Embedder, create: bool = False):
+        self.settings = settings
+        self.embedder = embedder
+        client = _client(settings, create)
+        name = collection_name(settings)
+        if create:
+            self.collection = client.get_or_create_collection(
+                name, embedding_function=None, metadata={"hnsw:space": "cosine"}
+            )
+        else:
+            try:
+                self.collection = client.get_collection(name, embedding_function=None)
+            except Exception as exc:  # chromadb raises NotFoundError / ValueError by version
+                raise IndexMissingError(f"{settings.index_dir} (collection {name})") from exc
+
+    # --- writing -------------------------------------------------------------------------
+    def sources(self) -> dict[str, tuple[str, set[str]]]:
+        """source → (file hash, chunk ids) for everything indexed."""
+        got = self.collection.get(include=["metadatas"])
+        out: dict[str, tuple[str, set[str]]] = {}
+        for cid, meta in zip(got["ids"], got["metadatas"] or []):
+            fhash, ids = out.setdefault(meta["source"], (meta.get("file_hash", ""), set()))
+            ids.add(cid)
+        return out
+
+    def existing_ids(self, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(ids), CHROMA_MAX_BATCH):
+            found.update(self.collection.get(ids=ids[i : i + CHROMA_MAX_BATCH], include=[])["ids"])
+        return found
+
+    def add(self, chunks: list[Chunk], embeddings: np.ndarray) -> None:
+        for i in range(0, len(chunks), CHROMA_MAX_BATCH):
+            part = chunks[i : i + CHROMA_MAX_BATCH]
+            self.collection.upsert(
+                ids=[c.id for c in part],
+                documents=[c.text for c in part],
+                metadatas=[_to_metadata(c) for c in part],
+                embeddings=embeddings[i : i + CHROMA_MAX_BATCH].tolist(),
+            )
+        self._invalidate()
+
+    def _invalidate(self) -> None:
+        self.__dict__.pop("_keyword", None)
+        self.__dict__.pop("chunks", None)
+
+    def update_metadata(self, chunks: list[Chunk]) -> None:
+        for i in range(0, len(chunks), CHROMA_MAX_BATCH):
+            part = chunks[i : i + CHROMA_MAX_BATCH]
+            self.collection.update(
+                ids=[c.id for c in part], metadatas=[_to_metadata(c) for c in part]
+            )
+
+    def embeddings_of(self, ids: list[str]) -> dict[str, list[float]]:
+        got = self.collection.get(ids=ids, include=["embeddings"])
+        return {cid: list(e) for cid, e in zip(got["ids"], got["embeddings"])}
+
+    def delete(self, ids: list[str]) -> None:
+        for i in range(0, len(ids), CHROMA_MAX_BATCH):
+            self.collection.delete(ids=ids[i : i + CHROMA_MAX_BATCH])
+        self._invalidate()
+
+    # --- reading -------------------------------------------------------------------------
+    def count(self) -> int:
+        return self.collection.count()
+
+    def all_chunks(self) -> list[Chunk]:
+        got = self.collection.get(include=["documents", "metadatas"])
+        chunks = [_from_record(*r) for r in zip(got["ids"], got["documents"], got["metadatas"])]
+        return sorted(chunks, key=lambda c: (c.source, c.position))
+
+    def document_text(self, doc_id: str) -> str | None:
+        """The indexed text of one document, chunks in order (for quote checks)."""
+        parts = [c.text for c in self.chunks if c.doc_id == doc_id]
+        return "\n".join(parts) if parts else None
+
+    def version(self) -> str:
+        """Changes whenever the indexed chunks change (for caches and the audit log)."""
+        ids = sorted(c.id for c in self.chunks)
+        return hashlib.sha256("\n".join(ids).encode()).hexdigest()[:12]
+
+    @cached_property
+    def chunks(self) -> list[Chunk]:
+        return self.all_chunks()
+
+    @cached_property
+    def _keyword(self):
+        import bm25s
+
+        corpus = [tokenize(f"{c.section} {c.text}") for c in self.chunks]
+        retriever = bm25s.BM25()
+        if self.chunks:
+            retriever.index(corpus, show_progress=False)
+        return retriever
+
+    def keyword_scores(self, tokens: list[str]) -> np.ndarray:
+        """BM25 score of every chunk (in `self.chunks` order) for the query tokens."""
+        if not self.chunks or not tokens:
+            return np.zeros(len(self.chunks))
+        return np.asarray(self._keyword.get_scores(tokens), dtype=float)
+
+    def dense_search(self, embedding: np.ndarray, k: int, where: dict | None = None):
+        """(chunk id, cosine similarity) best first."""
+        n = min(k, self.count())
+        if n == 0:
+            return []
+        got = self.collection.query(
+            query_embeddings=[embedding.tolist()], n_results=n, where=where, include=["distances"]
+        )
+        return [(cid, 1.0 - d) for cid, d in zip(got["ids"][0], got["distances"][0])]

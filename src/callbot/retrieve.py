@@ -1,0 +1,91 @@
+"""Hybrid retrieval: dense (Chroma) and keyword (BM25) rankings fused by weighted RRF."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+
+from callbot.embed import Embedder
+from callbot.index import Store
+from callbot.models import Chunk, ScoredChunk
+from callbot.settings import Settings
+from callbot.terms import expand, tokenize
+
+Mode = Literal["hybrid", "dense", "keyword"]
+CANDIDATES = 50
+
+
+class Retriever:
+    def __init__(self, store: Store, embedder: Embedder, settings: Settings):
+        self.store = store
+        self.embedder = embedder
+        self.settings = settings
+
+    def _allowed(self, doc: str | None, call: str | None) -> np.ndarray:
+        chunks = self.store.chunks
+        mask = np.ones(len(chunks), dtype=bool)
+        if doc:
+            mask &= np.array([doc in (c.doc_id, c.title, c.source) for c in chunks], dtype=bool)
+        if call:
+            mask &= np.array([call in c.calls for c in chunks], dtype=bool)
+        return mask
+
+    def keyword_ranking(self, question: str, mask: np.ndarray) -> list[int]:
+        scores = self.store.keyword_scores(tokenize(expand(question)))
+        order = np.argsort(-scores, kind="stable")
+        return [int(i) for i in order[:CANDIDATES] if scores[i] > 0 and mask[i]]
+
+    def dense_ranking(self, question: str, mask: np.ndarray) -> list[int]:
+        position = {c.id: i for i, c in enumerate(self.store.chunks)}
+        vector = self.embedder.embed([expand(question)])[0]
+        hits = self.store.dense_search(vector, CANDIDATES)
+        return [position[cid] for cid, _ in hits if cid in position and mask[position[cid]]]
+
+    def search(
+        self,
+        question: str,
+        k: int | None = None,
+        *,
+        doc: str | None = None,
+        call: str | None = None,
+        mode: Mode = "hybrid",
+    ) -> list[ScoredChunk]:
+        k = k or self.settings.top_k
+        chunks = self.store.chunks
+        if not chunks:
+            return []
+        mask = self._allowed(doc, call)
+        dense = self.dense_ranking(question, mask) if mode != "keyword" else []
+        keyword = self.keyword_ranking(question, mask) if mode != "dense" else []
+        return fuse(chunks, dense, keyword, self.settings, mode)[:k]
+
+
+def fuse(
+    chunks: list[Chunk],
+    dense: list[int],
+    keyword: list[int],
+    settings: Settings,
+    mode: Mode = "hybrid",
+) -> list[ScoredChunk]:
+    """Weighted reciprocal-rank fusion of the two rankings (indices into `chunks`)."""
+    kf = settings.fusion_k
+    wd = settings.dense_weight if mode != "keyword" else 0.0
+    wk = settings.keyword_weight if mode != "dense" else 0.0
+    scores: dict[int, float] = {}
+    for rank, i in enumerate(dense):
+        scores[i] = scores.get(i, 0.0) + wd / (kf + rank + 1)
+    for rank, i in enumerate(keyword):
+        scores[i] = scores.get(i, 0.0) + wk / (kf + rank + 1)
+    dense_rank = {i: r + 1 for r, i in enumerate(dense)}
+    keyword_rank = {i: r + 1 for r, i in enumerate(keyword)}
+    order = sorted(scores, key=lambda i: -scores[i])
+    return [
+        ScoredChunk(
+            chunk=chunks[i],
+            score=scores[i],
+            dense_rank=dense_rank.get(i),
+            keyword_rank=keyword_rank.get(i),
+        )
+        for i in order
+    ]

@@ -1,0 +1,72 @@
+"""Words of questions and passages: tokens, stems, language and the bilingual glossary."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import Stemmer
+import yaml
+from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_ITALIAN
+
+_WORD = re.compile(r"[\w%]+(?:[-'’][\w]+)*", re.UNICODE)
+_STOP = frozenset(STOPWORDS_EN) | frozenset(STOPWORDS_ITALIAN) | {
+    "cosa", "quale", "quali", "quanto", "quanta", "quanti", "quante", "come", "dove", "quando",
+    "perché", "chi", "what", "which", "how", "when", "where", "why", "who", "does", "do",
+    "can", "could", "should", "would", "tell", "me", "please", "about", "documents",
+    "document", "according", "secondo", "dice", "say", "says", "there", "ci", "c", "l", "d",
+    "dell", "nell", "all", "dall", "sull", "un", "po", "il", "lo", "gli", "mi", "ti", "si",
+}
+_IT_MARKERS = frozenset(
+    "il lo la gli le di del della dei delle che per con una uno sono è qual quale quali quanto "
+    "quanti quante cosa come dove quando perché chi nel nella sul sulla si può possono serve "
+    "devono deve siamo abbiamo ai agli alle ed anche non più".split()
+)
+_EN_MARKERS = frozenset(
+    "the of and to is are what which how many much who when where why does do can could "
+    "should would for with an a in on at by from it this that there we our you your".split()
+)
+_stemmer = Stemmer.Stemmer("italian")
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def tokenize(text: str) -> list[str]:
+    """Stemmed content words (stopwords out) of a passage or query."""
+    out: list[str] = []
+    for w in words(text):
+        for part in re.split(r"['-]", w) if ("'" in w or "-" in w) else [w]:
+            if part and part not in _STOP and (len(part) > 1 or part.isdigit()):
+                out.append(stem(part))
+    return out
+
+
+def detect_language(text: str) -> str:
+    """'it' or 'en' by counting function words; ties go to Italian (the documents' language)."""
+    ws = words(text)
+    it = sum(w in _IT_MARKERS for w in ws) + 2 * sum(bool(re.search(r"[àèéìòù]", w)) for w in ws)
+    en = sum(w in _EN_MARKERS for w in ws)
+    return "en" if en > it else "it"
+
+
+@lru_cache(maxsize=1)
+def glossary() -> dict[str, list[str]]:
+    text = resources.files("callbot.data").joinpath("glossary.yaml").read_text(encoding="utf-8")
+    return {str(k).lower(): [str(v) for v in vals] for k, vals in yaml.safe_load(text).items()}
+
+
+def expand(question: str) -> str:
+    """The question plus the Italian terms that the glossary gives for its English words."""
+    low = " " + " ".join(words(question)) + " "
+    extra: list[str] = []
+    for term, italian in glossary().items():
+        if f" {term} " in low:
+            extra.extend(italian)
+    return question if not extra else f"{question} {' '.join(dict.fromkeys(extra))}"
