@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from callbot.chunk import split_sentences
 from callbot.models import Answer, Citation, ScoredChunk
-from callbot.terms import glossary, stem, tokenize, words
+from callbot.terms import detect_language, glossary, tokenize, words
 from callbot.textnorm import contains_quote
 
 # The one refusal sentence per language; prompts and tests use these constants.
@@ -38,28 +38,62 @@ _WANTS_FIGURE = re.compile(
 
 @dataclass
 class QuestionTerms:
-    """Each content word of a question with the stems that count as finding it."""
+    """Each content word of a question with the stems that count as finding it, and how much
+    it weighs when judging whether passages answer the question."""
 
     alternatives: dict[str, set[str]]
+    weights: dict[str, float]
 
     @classmethod
-    def of(cls, question: str) -> QuestionTerms:
-        gloss = glossary()
-        low = " " + " ".join(words(question)) + " "
-        alts: dict[str, set[str]] = {}
-        for stem_ in tokenize(question):
-            alts.setdefault(stem_, {stem_})
-        for term, italian in gloss.items():
-            if f" {term} " not in low:
-                continue
-            expansion = {s for it in italian for s in tokenize(it)}
-            for s in tokenize(term):
-                if s in alts:
-                    alts[s] |= expansion
-        return cls(alts)
+    def of(cls, question: str, vocabulary: set[str] | None = None) -> QuestionTerms:
+        alts = _alternatives(question)
+        english = detect_language(question) == "en"
+        specific = _specific_words(question)
+        weights: dict[str, float] = {}
+        for term, stems in alts.items():
+            known = vocabulary is None or bool(stems & vocabulary)
+            if known or term in specific:
+                weights[term] = 1.0
+            else:  # a word the documents never use: a filler word in English, telling in Italian
+                weights[term] = 0.75 if english else 1.0
+        return cls(alts, weights)
 
     def covered(self, passage_stems: set[str]) -> list[str]:
         return [t for t, alts in self.alternatives.items() if alts & passage_stems]
+
+    def unknown_specific(self, vocabulary: set[str], question: str) -> list[str]:
+        """Names, acronyms and numbers of the question that no document contains."""
+        specific = _specific_words(question)
+        return [t for t in specific if t in self.alternatives and not self.alternatives[t] & vocabulary]
+
+
+def _alternatives(question: str) -> dict[str, set[str]]:
+    low = " " + " ".join(words(question)) + " "
+    alts: dict[str, set[str]] = {}
+    for stem_ in tokenize(question):
+        alts.setdefault(stem_, {stem_})
+    for term, italian in glossary().items():
+        if f" {term} " not in low:
+            continue
+        expansion = {s for it in italian for s in tokenize(it)}
+        for s in tokenize(term):
+            if s in alts:
+                alts[s] |= expansion
+    return alts
+
+
+def _specific_words(question: str) -> set[str]:
+    """Stems of capitalised words (not first of a sentence), acronyms and numbers."""
+    out: set[str] = set()
+    for m in re.finditer(r"[\w'’-]+", question):
+        word = m.group(0)
+        before = question[: m.start()].rstrip()
+        sentence_start = not before or before[-1] in ".?!:\"'“«("
+        if re.search(r"\d", word) or word.isupper() and len(word) > 1 or (
+            word[0].isupper() and not sentence_start
+        ):
+            out.update(tokenize(word))
+    return out
 
 
 def is_hostile(question: str) -> bool:
@@ -67,9 +101,11 @@ def is_hostile(question: str) -> bool:
 
 
 def coverage(terms: QuestionTerms, text: str) -> float:
-    if not terms.alternatives:
+    """Weighted share of the question's terms that the passage contains."""
+    total = sum(terms.weights.values())
+    if not total:
         return 0.0
-    return len(terms.covered(set(tokenize(text)))) / len(terms.alternatives)
+    return sum(terms.weights[t] for t in terms.covered(set(tokenize(text)))) / total
 
 
 def _sentence_score(terms: QuestionTerms, sentence: str, idf: dict[str, float]) -> float:
@@ -107,7 +143,7 @@ def pick_sentences(
     best = scored[0][0]
     picked: list[tuple[int, str, float]] = []
     for score, rank, sentence in scored:
-        if score < best * 0.6 or len(picked) >= n:
+        if score < best * 0.4 or len(picked) >= n:
             break
         if all(sentence != s for _, s, _ in picked):
             picked.append((rank, sentence, score))
@@ -142,12 +178,22 @@ def refusal(question: str, language: str, reason: str) -> Answer:
 
 
 def extractive_answer(
-    question: str, language: str, hits: list[ScoredChunk], min_coverage: float, n_sentences: int
+    question: str,
+    language: str,
+    hits: list[ScoredChunk],
+    min_coverage: float,
+    n_sentences: int,
+    vocabulary: set[str] | None = None,
 ) -> Answer:
-    """Quote the best sentences with [n] citations, or refuse when the evidence is weak."""
+    """Quote the best sentences with [n] citations, or refuse when the evidence is weak.
+
+    `vocabulary` is the set of stems of the whole index: names, acronyms and numbers that no
+    document contains mean the question is about something else."""
     if is_hostile(question):
         return refusal(question, language, "the question asks for something other than the documents")
-    terms = QuestionTerms.of(question)
+    terms = QuestionTerms.of(question, vocabulary)
+    if vocabulary is not None and (missing := terms.unknown_specific(vocabulary, question)):
+        return refusal(question, language, f"the documents never mention {', '.join(missing)}")
     best_cov = max((coverage(terms, h.chunk.text) for h in hits), default=0.0)
     if not hits or best_cov < min_coverage:
         return refusal(question, language, f"weak evidence (coverage {best_cov:.2f})")

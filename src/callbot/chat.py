@@ -78,4 +78,5 @@ class Assistant:
             hits,
             self.settings.min_coverage,
             self.settings.answer_sentences,
+            self.store.vocabulary,
         )

@@ -163,6 +163,8 @@ def pack(
         current = tail
 
     for unit in units:
+        if current and unit.page != current[-1].page:
+            flush()  # a chunk cites one page
         if unit.kind == "heading" and current and count_tokens(section, _text(current)) > 40:
             flush()
         fits = lambda t: count_tokens(section, t) <= limit  # noqa: E731

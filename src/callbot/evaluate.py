@@ -171,7 +171,10 @@ def run_eval(path: Path, settings: Settings, baseline: bool = True, mode: str = 
         report.calculator = metrics(calc)
         report.calculator_tool_acc = sum(bool(o.tool_ok) for o in calc) / len(calc)
     if baseline:
-        report.baseline = by_slice(run_baseline(items, settings, assistant.embedder))
+        from callbot.embed import get_embedder
+
+        minilm = get_embedder("all-MiniLM-L6-v2")
+        report.baseline = by_slice(run_baseline(items, settings, minilm))
     return report
 
 

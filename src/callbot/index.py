@@ -24,7 +24,10 @@ CHROMA_MAX_BATCH = 1000
 
 def collection_name(settings: Settings) -> str:
     """Named after what shapes it: the embedding model and the chunker version."""
-    return f"callbot-{model_slug(settings.embed_model)}-c{CHUNKER_VERSION}"
+    return (
+        f"callbot-{model_slug(settings.embed_model)}-c{CHUNKER_VERSION}"
+        f"-t{settings.chunk_target_tokens}"
+    )
 
 
 def _client(settings: Settings, create: bool):
@@ -110,6 +113,7 @@ class Store:
     def _invalidate(self) -> None:
         self.__dict__.pop("_keyword", None)
         self.__dict__.pop("chunks", None)
+        self.__dict__.pop("vocabulary", None)
 
     def update_metadata(self, chunks: list[Chunk]) -> None:
         for i in range(0, len(chunks), CHROMA_MAX_BATCH):
@@ -159,6 +163,11 @@ class Store:
         if self.chunks:
             retriever.index(corpus, show_progress=False)
         return retriever
+
+    @cached_property
+    def vocabulary(self) -> set[str]:
+        """Every stem of the indexed text (titles included)."""
+        return {t for c in self.chunks for t in tokenize(f"{c.title} {c.section} {c.text}")}
 
     def keyword_scores(self, tokens: list[str]) -> np.ndarray:
         """BM25 score of every chunk (in `self.chunks` order) for the query tokens."""

