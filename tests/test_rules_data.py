@@ -11,8 +11,8 @@ from callbot.rules import load_ruleset
 ROOT = Path(__file__).resolve().parents[1]
 RULES = load_ruleset(ROOT / "corpus" / "rules" / "COS-CLUSTER-2018-03-02.yaml")
 
-EU28 = set("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE GB"
-           .split())
+EU28 = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+        "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "GB"}
 
 
 def test_eu28_of_2019_and_cosme_countries_with_sources():

@@ -92,7 +92,7 @@ def test_partner_type_and_eccp_defaults_and_failures():
                          [("CH", False), ("Svizzera", False), ("XK", None), ("TR", True),
                           ("Turchia", True)])
 def test_country_outside_eu_and_cosme(country, expected):
-    result, verdicts = check(PUGLIA, BAVARIA, {"name": "C", "country": country})
+    _result, verdicts = check(PUGLIA, BAVARIA, {"name": "C", "country": country})
     assert verdicts["countries_allowed"] is expected
 
 
@@ -102,14 +102,14 @@ def test_unrecognised_country_is_an_input_error():
 
 
 def test_uk_partner_carries_the_caveat_without_blocking():
-    result, verdicts = check(PUGLIA, BAVARIA, {"name": "C", "country": "GB"})
+    result, _verdicts = check(PUGLIA, BAVARIA, {"name": "C", "country": "GB"})
     assert result.eligible is True
     caveat = next(c for c in result.checks if c.name == "uk_caveat")
     assert caveat.binding is False and "Regno Unito" in caveat.rule.quote
 
 
 def test_one_consortium_rule_is_a_reminder():
-    result, verdicts = check(PUGLIA, BAVARIA, OCCITANIE)
+    result, _verdicts = check(PUGLIA, BAVARIA, OCCITANIE)
     reminder = next(c for c in result.checks if c.name == "one_consortium")
     assert reminder.binding is False and reminder.verdict is None
 

@@ -131,14 +131,14 @@ def test_parse_amount(num, mult, value):
 @pytest.mark.parametrize(
     ("text", "lines"),
     [
-        ("costi ammissibili 400.000 euro di cui 110.000 euro per supporto finanziario a terze "
-         "parti", [("other eligible costs", 290000), ("financial support to third parties",
+        (("costi ammissibili 400.000 euro di cui 110.000 euro per supporto finanziario a terze "
+         "parti"), [("other eligible costs", 290000), ("financial support to third parties",
                                                      110000)]),
         ("personale 200.000 €, viaggi 50.000 euro e 110.000 euro di supporto a terze parti",
          [("personnel", 200000), ("travel", 50000),
           ("financial support to third parties", 110000)]),
-        ("eligible costs of 500,000 EUR including 100,000 EUR financial support to third "
-         "parties", [("other eligible costs", 400000),
+        (("eligible costs of 500,000 EUR including 100,000 EUR financial support to third "
+         "parties"), [("other eligible costs", 400000),
                      ("financial support to third parties", 100000)]),
         ("Is the cap at most 360,000 EUR?", []),
     ],

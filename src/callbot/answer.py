@@ -121,6 +121,25 @@ def _idf(terms: QuestionTerms, hits: list[ScoredChunk]) -> dict[str, float]:
     return {t: math.log(1 + (len(docs) + 1) / (counts.get(t, 0) + 0.5)) for t in terms.alternatives}
 
 
+def quotable_sentences(text: str) -> list[str]:
+    """Sentences of a passage; a short label line ("Scadenza per la presentazione delle
+    proposte") is read together with the line after it, which holds its value."""
+    out: list[str] = []
+    carry = ""
+    for sentence in split_sentences(text):
+        if carry:
+            out.append(f"{carry} {sentence}")
+            carry = ""
+            continue
+        if len(sentence) < 60 and not sentence.endswith((".", ";", ":", "!", "?")):
+            carry = sentence
+            continue
+        out.append(sentence)
+    if carry:
+        out.append(carry)
+    return out
+
+
 def pick_sentences(
     question: str, hits: list[ScoredChunk], n: int
 ) -> list[tuple[int, str, float]]:
@@ -130,7 +149,7 @@ def pick_sentences(
     wants_figure = bool(_WANTS_FIGURE.search(question))
     scored: list[tuple[float, int, str]] = []
     for rank, hit in enumerate(hits):
-        for sentence in split_sentences(hit.chunk.text):
+        for sentence in quotable_sentences(hit.chunk.text):
             if len(sentence) < 25 and not re.search(r"\d", sentence):
                 continue
             score = _sentence_score(terms, sentence, idf) - 0.03 * rank

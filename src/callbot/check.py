@@ -9,7 +9,9 @@ Each sentence is marked supported, contradicted or not found, with what decides 
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -153,6 +155,8 @@ class ReplyChecker:
         self.chunks = chunks
         self.rules = rules_or_default(rules)
         self.min_coverage = min_coverage
+        self._df: Counter[str] = Counter()
+        self._df_for = -1
 
     # --- evidence ------------------------------------------------------------------------
     def rule_evidence(self, ref: RuleRef) -> Evidence:
@@ -166,6 +170,16 @@ class ReplyChecker:
             section=found.section if found else "", page=found.page if found else None,
             chunk_id=found.id if found else None, passage=ref.quote, rule_id=ref.id,
             rule=ref.statement)
+
+    def _weights(self, terms: QuestionTerms) -> dict[str, float]:
+        """Rarer words weigh more; a word no document uses weighs most (it is likely news)."""
+        chunks = self.chunks()
+        if self._df_for != len(chunks):
+            self._df = Counter(s for c in chunks for s in set(tokenize(c.text)))
+            self._df_for = len(chunks)
+        n = len(chunks) or 1
+        return {t: math.log(1 + n / (max(self._df.get(a, 0) for a in alts) + 0.5))
+                for t, alts in terms.alternatives.items()}
 
     # --- the checks ----------------------------------------------------------------------
     def check(self, question: str, reply: str) -> ReplyCheck:
@@ -265,9 +279,10 @@ class ReplyChecker:
         if len(terms.alternatives) < 3:
             terms = QuestionTerms.of(_DIGITS.sub(" ", f"{question} {sentence}"))
         candidates = self._candidates(f"{question} {sentence}" if claimed else sentence, language)
-        n = len(terms.alternatives) or 1
+        weights = self._weights(terms)
+        total = sum(weights.values()) or 1.0
         for c in candidates:
-            c.coverage = len(terms.covered(c.stems)) / n
+            c.coverage = sum(weights[t] for t in terms.covered(c.stems)) / total
         close = sorted((c for c in candidates if c.coverage >= self.min_coverage),
                        key=lambda c: -c.coverage)
         if not claimed:

@@ -149,7 +149,7 @@ def budget_cmd(costs: tuple[str, ...], third_party_support: str | None, as_json:
     lines += [f"  {ln.category}: {plain_number(ln.amount_eur)} EUR × "
               f"{plain_number(ln.rate_percent)}% = {plain_number(ln.contribution_eur)} EUR"
               for ln in r.lines]
-    _emit(r, as_json, lines + [r.explanation])
+    _emit(r, as_json, [*lines, r.explanation])
 
 
 @main.command("exchanges")

@@ -17,16 +17,18 @@ Kind = Literal["number", "money", "percent", "distance", "duration", "date"]
 _MONTHS = {
     1: "gennaio gen january jan", 2: "febbraio feb february", 3: "marzo mar march",
     4: "aprile apr april", 5: "maggio mag may", 6: "giugno giu june jun",
-    7: "luglio lug july jul", 8: "agosto ago august aug", 9: "settembre sett set september sep sept",
+    7: "luglio lug july jul", 8: "agosto ago august aug",
+    9: "settembre sett set september sep sept",
     10: "ottobre ott october oct", 11: "novembre nov november", 12: "dicembre dic december dec",
 }
 MONTH = {name: n for n, names in _MONTHS.items() for name in names.split()}
 _M = "(?:" + "|".join(sorted(MONTH, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|°|º)?"
+_I = re.IGNORECASE
 _DATES = [
-    re.compile(rf"(?<![\w.,/-]){_DAY}\s+(?:of\s+)?(?P<m>{_M})(?:\s*,?\s*(?P<y>\d{{4}}))?\b", re.I),
-    re.compile(rf"\b(?P<m>{_M})\s+{_DAY}\s*,?\s+(?P<y>\d{{4}})\b", re.I),
-    re.compile(rf"\b(?P<m>{_M})\s+(?:del\s+|of\s+)?(?P<y>\d{{4}})\b", re.I),
+    re.compile(rf"(?<![\w.,/-]){_DAY}\s+(?:of\s+)?(?P<m>{_M})(?:\s*,?\s*(?P<y>\d{{4}}))?\b", _I),
+    re.compile(rf"\b(?P<m>{_M})\s+{_DAY}\s*,?\s+(?P<y>\d{{4}})\b", _I),
+    re.compile(rf"\b(?P<m>{_M})\s+(?:del\s+|of\s+)?(?P<y>\d{{4}})\b", _I),
     re.compile(r"(?<![\w.,/-])(?P<d>[0-3]?\d)([/.-])(?P<m>[01]?\d)\2(?P<y>\d{4}|\d{2})(?![\w/-]|[.,]\d)"),
     re.compile(r"(?<![\w.,/-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w/-])"),
 ]
@@ -45,7 +47,7 @@ _WORDS = {
 }
 _NUMBER = re.compile(
     rf"(?P<num>{_NUM})|\b(?P<word>" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b",
-    re.I,
+    re.IGNORECASE,
 )
 _SCALE = {
     "mila": 3, "thousand": 3, "k": 3, "milioni": 6, "milione": 6, "mln": 6,
@@ -63,14 +65,14 @@ _AFTER = re.compile(
     r"\s?(?P<scale>(?-i:M)\b|mila\b|thousand\b|k\b|milion[ei]\b|mln\b|millions?\b|"
     r"miliard[oi]\b|mld\b|billions?\b|bn\b)?\s*(?:d[i']\s*|of\s+)?"
     + "(?:" + "|".join(f"(?P<{kind}>{rx})" for kind, rx in _UNITS.items()) + ")?",
-    re.I,
+    re.IGNORECASE,
 )
-_MONEY_BEFORE = re.compile(r"(?:€|\beur|\beuro)\s*$", re.I)
+_MONEY_BEFORE = re.compile(r"(?:€|\beur|\beuro)\s*$", re.IGNORECASE)
 _GLUED_UNIT = re.compile(r"(\d)(km|mln|mld|bn|k|M|eur|EUR|gg)\b")
 _CODE = re.compile(r"\b(?:[^\W\d_]+[-_]?\d[\w-]*|\d+[^\W\d_][\w-]*)")
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _CITATION = re.compile(r"\[\s*\d+(?:\s*[,;–-]\s*\d+)*\s*\]")
-_LIST_MARK = re.compile(r"^\s*\d{1,2}[.)](?=\s)", re.M)
+_LIST_MARK = re.compile(r"^\s*\d{1,2}[.)](?=\s)", re.MULTILINE)
 
 
 @dataclass(frozen=True)

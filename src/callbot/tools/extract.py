@@ -1,0 +1,133 @@
+"""Slot values read from a question without a language model: km, days, dates, money, counts.
+
+Numbers are written as digits ("6 giorni", "150 km", "5 working days"); small counts may
+also be words ("tre partner"). A number right after a comparison ("under 5 working days",
+"meno di 200 km") states a rule, not the user's situation, and is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+NUMBER_WORDS = {
+    "un": 1, "uno": 1, "una": 1, "one": 1, "due": 2, "two": 2, "tre": 3, "three": 3,
+    "quattro": 4, "four": 4, "cinque": 5, "five": 5, "sei": 6, "six": 6, "sette": 7,
+    "seven": 7, "otto": 8, "eight": 8, "nove": 9, "nine": 9, "dieci": 10, "ten": 10,
+}
+MONTHS = {
+    "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6,
+    "luglio": 7, "agosto": 8, "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+_NUM = r"(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")"
+_COMPARATIVE = re.compile(
+    r"(?:under|below|less than|fewer than|more than|over|at least|at most|minimum|maximum|"
+    r"min\.?|max\.?|up to|inferiore a|inferiori a|superiore a|meno di|più di|oltre|almeno|"
+    r"al massimo|fino a|sotto i|sopra i|minimo|massimo|entro|[<>≥≤])\s*(?:i\s+|the\s+|di\s+)?$")
+_LOOKBACK = 25  # characters searched for a comparison before a number
+_OPEN_END = re.compile(r"^\s*(?:or more|or less|or longer|o più|o meno|o superiore|e oltre)")
+_KM = re.compile(r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:km|chilometri|kilometri|kilomet(?:er|re)s)\b")
+_TRAVEL = re.compile(_NUM + r"\s+(?:travel(?:ling)?\s+days?|days?\s+(?:of\s+)?travel(?:ling)?|"
+                     r"giorn[oi]\s+di\s+viaggio|giornat[ae]\s+di\s+viaggio)\b")
+_DAYS = re.compile(_NUM + r"\s+(?:working\s+days?|work\s*days?|business\s+days?|days?|"
+                   r"giorn[oi](?:\s+lavorativi)?|giornat[ae](?:\s+lavorative)?|gg)\b")
+_MONTHS = re.compile(r"(?P<n>\d+)\s*(?:mesi|months?)\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_EU_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_MONTH_RE = "|".join(MONTHS)
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|°)?(?:\s*(?:-|–|al|to|a|until|e|and)\s*"
+                        rf"(\d{{1,2}}))?\s+(?:di\s+)?({_MONTH_RE})(?:\s+(\d{{4}}))?\b")
+_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|to)\s*"
+                        rf"(\d{{1,2}}))?,?\s+(\d{{4}})\b")
+
+
+def number(token: str) -> int:
+    return int(token) if token.isdigit() else NUMBER_WORDS[token]
+
+
+def stated(text: str, match: re.Match) -> bool:
+    """True unless the number is part of a rule ("under 5 days", "5 days or more")."""
+    before = text[max(0, match.start() - _LOOKBACK):match.start()]
+    return not _COMPARATIVE.search(before) and not _OPEN_END.match(text[match.end():])
+
+
+def _first(pattern: re.Pattern, text: str) -> re.Match | None:
+    return next((m for m in pattern.finditer(text) if stated(text, m)), None)
+
+
+def find_km(text: str) -> float | None:
+    m = _first(_KM, text.lower())
+    return float(m.group("n").replace(",", ".")) if m else None
+
+
+def find_travel_days(text: str) -> int | None:
+    m = _first(_TRAVEL, text.lower())
+    return number(m.group("n")) if m else None
+
+
+def find_working_days(text: str) -> int | None:
+    low = text.lower()
+    for m in _DAYS.finditer(low):
+        after, before = low[m.end():m.end() + 15], low[max(0, m.start() - 10):m.start()]
+        if re.match(r"\s*(?:di viaggio|of travel|travel)", after) or "travel" in before:
+            continue
+        if re.match(r"\s*(?:ago|fa\b|since|dalla|dopo)", after):
+            continue
+        if stated(low, m):
+            return number(m.group("n"))
+    return None
+
+
+def find_months(text: str) -> int | None:
+    m = _first(_MONTHS, text.lower())
+    return int(m.group("n")) if m else None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _textual_dates(low: str) -> list[tuple[int, tuple[int, int, int | None]]]:
+    """(position, (day, month, year or None)) for "6 maggio 2019", "6-10 May", "May 6, 2019"."""
+    found: list[tuple[int, tuple[int, int, int | None]]] = []
+    for m in _DAY_MONTH.finditer(low):
+        month, year = MONTHS[m.group(3)], int(m.group(4)) if m.group(4) else None
+        found.append((m.start(), (int(m.group(1)), month, year)))
+        if m.group(2):
+            found.append((m.start() + 1, (int(m.group(2)), month, year)))
+    for m in _MONTH_DAY.finditer(low):
+        month, year = MONTHS[m.group(1)], int(m.group(4))
+        found.append((m.start(), (int(m.group(2)), month, year)))
+        if m.group(3):
+            found.append((m.start() + 1, (int(m.group(3)), month, year)))
+    return found
+
+
+def find_dates(text: str) -> list[date]:
+    """Dates in order of appearance; a date without a year takes the next date's year."""
+    low = text.lower()
+    parts: list[tuple[int, tuple[int, int, int | None]]] = [
+        (m.start(), (int(m.group(3)), int(m.group(2)), int(m.group(1))))
+        for m in _ISO.finditer(low)]
+    parts += [(m.start(), (int(m.group(1)), int(m.group(2)), int(m.group(3))))
+              for m in _EU_DATE.finditer(low)]
+    parts += _textual_dates(low)
+    parts.sort(key=lambda item: item[0])
+    dates: list[date] = []
+    for i, (_, (day, month, year)) in enumerate(parts):
+        year = year or next((y for _, (_, _, y) in parts[i + 1:] if y), None)
+        if year and (found := _safe_date(year, month, day)):
+            dates.append(found)
+    return dates
+
+
+def bare_number(text: str) -> float | None:
+    """The value of a message that is only a number ("6", "150 km", "6 giorni")."""
+    m = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*(?:km|giorni|days|euro|eur|€)?\s*[.!?]?\s*",
+                     text.lower())
+    return float(m.group(1).replace(",", ".")) if m else None

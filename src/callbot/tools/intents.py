@@ -1,0 +1,114 @@
+"""Which calculator a question asks for, recognised from words and stated values (no model).
+
+Only questions that give concrete values (places, km, days, partners, costs, exchange
+counts) or ask whether the call is still open go to a calculator; "what is the maximum
+lump sum?" stays a question for the documents.
+"""
+
+from __future__ import annotations
+
+import re
+
+from callbot.tools.slots import Found, Slots, ToolName
+
+
+def _any(*patterns: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+CALL_STATUS = _any(
+    r"\b(?:still|yet)\b.*\b(?:apply|submit|participate|take part|open|in time)\b",
+    r"\b(?:is|was) the call\b.*\b(?:open|closed|over)\b",
+    r"\bhow many days\b.*\b(?:deadline|since|left|until|ago)\b",
+    r"\bdeadline\b.*\b(?:passed|past|expired|over|gone)\b",
+    r"\bancora\b.*\b(?:partecipare|candidar\w*|presentare|aperto|aperta|in tempo|fare domanda)",
+    r"\b(?:bando|call)\b.*\b(?:è|e'|sia)\s+(?:ancora\s+)?(?:aperto|chiuso|scaduto)\b",
+    r"\bquanti giorni\b.*\b(?:scadenza|mancano|passati|fa)\b",
+    r"\bscadenza\b.*\b(?:passata|scaduta|superata)\b",
+)
+DURATION = _any(r"\b(?:progett\w*|project\w*|durata|duration|last\w*|dura\w*)\b")
+EXCHANGES = _any(r"\bscamb\w*", r"\bexchanges?\b", r"\bquot[ae]\b", r"\bpmi\b", r"\bsmes?\b")
+ELIGIBLE = _any(r"\bammissibil\w*", r"\beleggibil\w*", r"\beligib\w*", r"\bidone\w*",
+                r"\brequisiti\b", r"\bqualif\w*", r"\bpossiamo partecipare\b",
+                r"\bcan we (?:apply|participate|take part)\b", r"\bconsorzio valido\b",
+                r"\bvalid consortium\b")
+WE = _any(r"\bsiamo\b", r"\bare we\b", r"\bwe\b", r"\bour\b", r"\bnostr[oaie]\b",
+          r"\bnoi\b", r"\babbiamo\b", r"\bprevediamo\b", r"\bspendiamo\b", r"\bavremo\b",
+          r"\bif\b", r"\bse\b", r"\bmy\b", r"\bi have\b", r"\bho\b")
+LUMP = _any(r"lump", r"forfait", r"forfett", r"\bquanto\b", r"\bhow much\b", r"\bimporto\b",
+            r"\bcontribut\w*", r"\brimbors\w*", r"\bspett\w*", r"\bricev\w*", r"\breceive\b",
+            r"\bget\b", r"clusterxchange", r"\bscambio\b", r"\bexchange\b", r"\bvisit\w*",
+            r"\bsoggiorn\w*", r"\bstay\w*", r"\btrasfert\w*", r"\bapart\b", r"\bdistan\w*")
+DISTANCE = _any(r"\bdist\w*", r"\bhow far\b", r"\bquanto lontan\w*", r"\bkm\b")
+DISTANCE_QUESTION = _any(r"\bdista\b", r"\bdistano\b", r"\bdistanza\b", r"\bhow far\b",
+                         r"\bdistance between\b", r"\bquanto lontan\w*", r"\bhow many km\b",
+                         r"\bquanti km\b")
+COSTS = _any(r"\bcost\w*", r"\bspes[ae]\b", r"\bspend\w*", r"\bexpens\w*", r"\bbudget\b")
+
+
+def _call_status(low: str, found: Found) -> bool:
+    return bool(CALL_STATUS.search(low)) or (found.months is not None
+                                              and bool(DURATION.search(low)))
+
+
+def _exchanges(low: str, found: Found) -> bool:
+    counts = (found.planned, found.with_smes, found.with_non_members)
+    return any(c is not None for c in counts) and bool(EXCHANGES.search(low))
+
+
+def _lump_sum(low: str, found: Found) -> bool:
+    stay = found.working_days is not None or len(found.dates) >= 2
+    where = found.distance_km is not None or bool(found.places)
+    return (stay and (where or bool(LUMP.search(low)))) or (where and bool(LUMP.search(low)))
+
+
+def fresh_intent(text: str, found: Found) -> ToolName | None:
+    """The calculator a self-contained question asks for, if any."""
+    low = text.lower()
+    if _call_status(low, found):
+        return "call_status"
+    if _exchanges(low, found):
+        return "exchanges"
+    stay = found.working_days is not None or bool(found.dates)
+    if len(found.places) >= 2 and DISTANCE_QUESTION.search(low) and not stay:
+        return "distance"
+    if _lump_sum(low, found) and not found.partners:
+        return "lump_sum"
+    if found.costs and COSTS.search(low) and WE.search(low):
+        return "budget"
+    if ELIGIBLE.search(low) and (found.partners or WE.search(low)):
+        return "eligibility"
+    if _lump_sum(low, found):
+        return "lump_sum"
+    return None
+
+
+def wants_places(text: str, slots: Slots) -> bool:
+    """Whether to look for place names (the gazetteer is only loaded when it may help)."""
+    if slots.pending in ("lump_sum", "distance") or slots.last_tool in ("lump_sum", "distance"):
+        return True
+    return bool(LUMP.search(text.lower()) or DISTANCE.search(text.lower())
+                or re.search(r"\d+\s*(?:giorn|day|gg|km)", text.lower()))
+
+
+def follow_up(found: Found, slots: Slots) -> ToolName | None:
+    """The calculator a message continues: it answers the pending question or adds values."""
+    tool = slots.pending or slots.last_tool
+    answering = slots.pending is not None
+    if tool == "distance" and (found.working_days is not None or found.dates):
+        return "lump_sum"
+    if tool in ("lump_sum", "distance"):
+        supplies = found.has_stay_or_distance() or (
+            answering and (found.number is not None or bool(found.country)))
+        return tool if supplies else None
+    if tool == "eligibility" and found.partners:
+        return tool
+    if tool == "budget" and (found.costs or (answering and found.number is not None)):
+        return tool
+    counts = (found.planned, found.with_smes, found.with_non_members)
+    if tool == "exchanges" and ((answering and found.number is not None)
+                                or any(v is not None for v in counts)):
+        return tool
+    if tool == "call_status" and answering and found.number is not None:
+        return tool
+    return None

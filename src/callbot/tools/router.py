@@ -1,0 +1,159 @@
+"""Route a question to a calculator, ask for a missing value, or leave it to the documents.
+
+`route()` is deterministic: intent and values are read with patterns and the offline
+gazetteer, the figures come from the calculators, the citations from the rules file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from callbot.errors import InputError
+from callbot.models import Strict, ToolCall
+from callbot.rules.loader import RuleSet, default_ruleset
+from callbot.rules.schema import RuleRef
+from callbot.tools import messages
+from callbot.tools.budget import BudgetInput, budget
+from callbot.tools.call_status import CallStatusInput, call_status
+from callbot.tools.common import build_input
+from callbot.tools.distance import DistanceInput, distance
+from callbot.tools.eligibility import EligibilityInput, eligibility
+from callbot.tools.exchanges import ExchangeInput, exchanges
+from callbot.tools.intents import follow_up, fresh_intent, wants_places
+from callbot.tools.lump_sum import LumpSumInput, lump_sum
+from callbot.tools.messages import Lang
+from callbot.tools.places import AmbiguousPlaceError, PlaceNotFoundError
+from callbot.tools.slots import Slots, ToolName, merge, read
+
+
+class RouteOutcome(Strict):
+    tool: ToolCall | None = Field(None, description="The calculator call, when computed.")
+    message: str = Field(description="Result, or the question for the missing value.")
+    missing: str | None = Field(None, description="Name of the value asked for.")
+    slots: Slots
+    sources: list[RuleRef] = Field(default_factory=list)
+
+
+Runner = Callable[[Slots, Lang, RuleSet, datetime | None], RouteOutcome]
+
+
+def _ask(slots: Slots, tool: ToolName, missing: str, message: str) -> RouteOutcome:
+    slots = slots.model_copy(update={"pending": tool, "missing": missing})
+    return RouteOutcome(message=message, missing=missing, slots=slots)
+
+
+def _done(slots: Slots, tool: ToolName, inp: BaseModel, result: Any, text: str) -> RouteOutcome:
+    call = ToolCall(name=tool, inputs=inp.model_dump(mode="json", exclude_none=True),
+                    result=result.model_dump(mode="json"))
+    slots = slots.model_copy(update={"pending": None, "missing": None, "last_tool": tool,
+                                     "choices": []})
+    return RouteOutcome(tool=call, message=text, slots=slots, sources=result.rules)
+
+
+def _place_problem(s: Slots, tool: ToolName, exc: PlaceNotFoundError | AmbiguousPlaceError,
+                   lang: Lang) -> RouteOutcome:
+    choices = exc.candidates if isinstance(exc, AmbiguousPlaceError) else []
+    cleared = s.model_copy(update={exc.field: None, "choices": choices})
+    return _ask(cleared, tool, exc.field, messages.place_problem(exc, lang))
+
+
+def _lump_missing(s: Slots) -> str | None:
+    if s.distance_km is None and not (s.origin and s.destination):
+        return "destination" if s.origin else "distance"
+    if s.working_days is None and not (s.start and s.end):
+        return "working_days"
+    return None
+
+
+def _lump_sum(s: Slots, lang: Lang, rules: RuleSet, now: datetime | None) -> RouteOutcome:
+    if missing := _lump_missing(s):
+        return _ask(s, "lump_sum", missing, messages.ask(missing, lang))
+    stay = {"working_days": s.working_days} if s.working_days is not None else {
+        "start": s.start, "end": s.end, "travel_days": s.travel_days or 0,
+        "host_country": s.host_country}
+    where = {"distance_km": s.distance_km} if s.distance_km is not None else {
+        "origin": s.origin, "destination": s.destination}
+    inp = build_input(LumpSumInput, **where, **stay)
+    try:
+        result = lump_sum(inp, rules)
+    except (AmbiguousPlaceError, PlaceNotFoundError) as exc:
+        return _place_problem(s, "lump_sum", exc, lang)
+    except InputError as exc:
+        if exc.field not in messages.ASK:
+            raise
+        return _ask(s, "lump_sum", exc.field, messages.ask(exc.field, lang))
+    return _done(s, "lump_sum", inp, result, messages.lump_sum_text(result, lang))
+
+
+def _distance(s: Slots, lang: Lang, rules: RuleSet, now: datetime | None) -> RouteOutcome:
+    if not (s.origin and s.destination):
+        missing = "destination" if s.origin else "distance"
+        return _ask(s, "distance", missing, messages.ask(missing, lang))
+    inp = build_input(DistanceInput, origin=s.origin, destination=s.destination)
+    try:
+        result = distance(inp, rules)
+    except (AmbiguousPlaceError, PlaceNotFoundError) as exc:
+        return _place_problem(s, "distance", exc, lang)
+    return _done(s, "distance", inp, result, messages.distance_text(result, lang))
+
+
+def _eligibility(s: Slots, lang: Lang, rules: RuleSet, now: datetime | None) -> RouteOutcome:
+    if not s.partners:
+        return _ask(s, "eligibility", "partners", messages.ask("partners", lang))
+    inp = EligibilityInput(partners=s.partners)
+    result = eligibility(inp, rules)
+    return _done(s, "eligibility", inp, result, messages.eligibility_text(result, lang))
+
+
+def _budget(s: Slots, lang: Lang, rules: RuleSet, now: datetime | None) -> RouteOutcome:
+    if not s.costs:
+        return _ask(s, "budget", "costs", messages.ask("costs", lang))
+    inp = BudgetInput(costs=s.costs)
+    result = budget(inp, rules)
+    return _done(s, "budget", inp, result, messages.budget_text(result, lang))
+
+
+def _exchanges(s: Slots, lang: Lang, rules: RuleSet, now: datetime | None) -> RouteOutcome:
+    for missing in ("planned", "with_smes", "with_non_members"):
+        if getattr(s, missing) is None:
+            return _ask(s, "exchanges", missing, messages.ask(missing, lang))
+    inp = build_input(ExchangeInput, planned=s.planned, with_smes=s.with_smes,
+                      with_non_members=s.with_non_members)
+    result = exchanges(inp, rules)
+    return _done(s, "exchanges", inp, result, messages.exchanges_text(result, lang))
+
+
+def _call_status(s: Slots, lang: Lang, rules: RuleSet, now: datetime | None) -> RouteOutcome:
+    inp = CallStatusInput(now=now, duration_months=s.duration_months)
+    result = call_status(inp, rules)
+    return _done(s, "call_status", inp, result, messages.call_status_text(result, lang))
+
+
+RUNNERS: dict[ToolName, Runner] = {
+    "lump_sum": _lump_sum, "distance": _distance, "eligibility": _eligibility,
+    "budget": _budget, "exchanges": _exchanges, "call_status": _call_status,
+}
+
+
+def route(question: str, language: Lang, slots: Slots | None = None, *,
+          now: datetime | None = None, rules: RuleSet | None = None) -> RouteOutcome | None:
+    """A calculator's answer (or its question for a missing value), or None for the documents."""
+    rules = rules or default_ruleset()
+    prior = slots or Slots()
+    found = read(question, rules, places=wants_places(question, prior),
+                 lowercase_places=prior.pending in ("lump_sum", "distance"))
+    tool = fresh_intent(question, found)
+    if tool is None:
+        tool = follow_up(found, prior)
+        base = prior
+    else:
+        base = prior if tool == prior.pending else Slots()
+    if tool is None:
+        return None
+    if tool != "call_status":
+        base = base.model_copy(update={"duration_months": None})
+    return RUNNERS[tool](merge(base, found), language, rules, now)
