@@ -140,3 +140,10 @@ def test_no_figure_of_the_call_is_a_python_literal():
         numbers = {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
                    and isinstance(node.value, int | float) and not isinstance(node.value, bool)}
         assert not numbers & CALL_FIGURES, f"{path.name}: {numbers & CALL_FIGURES}"
+
+
+def test_only_files_named_after_their_call_are_call_rule_files(tmp_path):
+    (tmp_path / "X-1.yaml").write_text("call_id: X-1\n", encoding="utf-8")
+    (tmp_path / "checklists.yaml").write_text("call_id: X-1\nsections: []\n", encoding="utf-8")
+    (tmp_path / "countries.yaml").write_text("countries: []\n", encoding="utf-8")
+    assert call_files(tmp_path) == {"X-1": tmp_path / "X-1.yaml"}

@@ -5,16 +5,18 @@ from __future__ import annotations
 import time
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from callbot.answer import extractive_answer
 from callbot.embed import Embedder, get_embedder
 from callbot.errors import InputError
 from callbot.index import Store
-from callbot.models import Answer
+from callbot.models import Answer, Citation
 from callbot.retrieve import Mode, Retriever
 from callbot.settings import Settings, get_settings
 from callbot.terms import detect_language
+from callbot.textnorm import contains_quote
 
 
 def check_question(question: str, max_chars: int) -> str:
@@ -69,6 +71,9 @@ class Assistant:
         return answer
 
     def _answer(self, question, language, conversation, doc, call) -> Answer:
+        routed = self._route(question, language, conversation)
+        if routed is not None:
+            return routed
         hits = self.retriever.search(
             question, self.settings.top_k, doc=doc, call=call, mode=self.mode
         )
@@ -80,3 +85,58 @@ class Assistant:
             self.settings.answer_sentences,
             self.store.vocabulary,
         )
+
+    # --- calculators -----------------------------------------------------------------------
+    @cached_property
+    def ruleset(self):
+        """The call's rules, their quotes checked against the indexed text at load."""
+        from callbot.rules.loader import default_ruleset, verify_quotes
+
+        rules = default_ruleset()
+        verify_quotes(rules, self.store.document_text)
+        return rules
+
+    def _route(self, question: str, language: str, conversation: Conversation | None):
+        from callbot.tools.router import route
+
+        slots = conversation.slots if conversation is not None else None
+        outcome = route(question, language, slots, rules=self.ruleset)  # type: ignore[arg-type]
+        if outcome is None:
+            return None
+        if conversation is not None:
+            conversation.slots = outcome.slots
+        citations = self._rule_citations(outcome.sources)
+        lines = [outcome.message]
+        for ref, cite in zip(outcome.sources, citations):
+            if cite is not None:
+                statement = ref.statement_it if language == "it" else ref.statement
+                lines.append(f"- {statement} [{cite.n}]")
+        return Answer(
+            question=question,
+            answer="\n".join(lines),
+            citations=list({c.n: c for c in citations if c is not None}.values()),
+            refused=False,
+            language=language,  # type: ignore[arg-type]
+            tool=outcome.tool,
+            reason=f"waiting for {outcome.missing}" if outcome.missing else None,
+        )
+
+    def _rule_citations(self, sources) -> list[Citation | None]:
+        """For each rule, the indexed chunk that holds its quote (one citation per chunk)."""
+        numbered: dict[str, Citation] = {}
+        out: list[Citation | None] = []
+        for ref in sources:
+            chunk = next(
+                (c for c in self.store.chunks if c.doc_id == ref.doc and contains_quote(c.text, ref.quote)),
+                None,
+            )
+            if chunk is None:
+                out.append(None)
+                continue
+            if chunk.id not in numbered:
+                numbered[chunk.id] = Citation(
+                    n=len(numbered) + 1, title=chunk.title, source=chunk.source, page=chunk.page,
+                    section=chunk.section, chunk_id=chunk.id, text=chunk.text, quote=ref.quote,
+                )
+            out.append(numbered[chunk.id])
+        return out

@@ -126,3 +126,14 @@ def serve(host: str | None, port: int | None) -> None:
         raise CallbotError(f"app.py not found next to the package ({app_path}).")
     sys.argv = ["app.py", "--host", host or settings.host, "--port", str(port or settings.port)]
     runpy.run_path(str(app_path), run_name="__main__")
+
+
+@main.command(name="settings")
+def settings_table() -> None:
+    """Print the settings as a markdown table (the README's table is this output)."""
+    from callbot.settings import Settings
+
+    click.echo("| setting | default | what it does |\n|---|---|---|")
+    for name, field in Settings.model_fields.items():
+        default = field.default if field.default is not None else ""
+        click.echo(f"| `CALLBOT_{name.upper()}` | `{default}` | {field.description} |")

@@ -38,9 +38,10 @@ CATEGORIES = {
     "more developed": "more developed", "più sviluppata": "more developed",
 }
 EXAMPLE_PARTNERS = [
-    ["Cluster Lombardia Mobilità", "IT", "Lombardia", "cluster organisation", "registered", ""],
-    ["Cluster Andaluz", "ES", "Andalucía", "cluster organisation", "applied", ""],
-    ["Bavarian Network", "DE", "Bayern", "business network", "registered", ""],
+    ["Cluster Lombardo Mobilità", "IT", "Lombardia", "cluster organisation", "registered", ""],
+    ["Distretto Meccatronico", "IT", "Puglia", "cluster organisation", "applied", ""],
+    ["Aerospace Valley", "FR", "Occitanie", "cluster organisation", "registered", ""],
+    ["Bavaria Innovation Network", "DE", "Oberbayern", "business network", "registered", ""],
 ]
 EXAMPLE_COSTS = [["personnel", "250000"], ["travel", "40000"],
                  ["financial support to third parties", "110000"]]
@@ -113,8 +114,8 @@ def partners_from_rows(rows: list[list[Any]]) -> list[PartnerInput]:
             "region": _text(region),
             "type": _choice(kind, PARTNER_TYPES, f"partner {i + 1} type", "cluster organisation"),
             "eccp": _choice(eccp, ECCP_STATUS, f"partner {i + 1} ECCP", "registered"),
-            "category": CATEGORIES[_choice(category, CATEGORIES, f"partner {i + 1} region "
-                                           "category", "")] if _text(category) else None,
+            "category": _choice(category, CATEGORIES, f"partner {i + 1} region category", "")
+            if _text(category) else None,
         }
         partners.append(build_input(PartnerInput, **values))
     if not partners:

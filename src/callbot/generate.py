@@ -14,7 +14,7 @@ from typing import Any
 
 from callbot.answer import NOT_IN_DOCUMENTS, citations_for, extractive_answer, pick_sentences
 from callbot.chunk import split_sentences
-from callbot.guard import run_guards, strip_controls
+from callbot.guard import GuardResult, run_guards, strip_controls
 from callbot.llm import ChatModel, LLMTimeout, Message, complete_within, timed_stream
 from callbot.models import Answer, GuardEvent, ScoredChunk, ToolCall
 from callbot.prompts import load_prompt
@@ -144,16 +144,24 @@ def _failed(req: Request, exc: BaseException) -> Answer:
     return _fallback(req, reason, [GuardEvent(kind="llm_error", detail=reason)])
 
 
+def _problem(req: Request, result: GuardResult) -> str | None:
+    """Why the guarded reply cannot be shown, or None."""
+    if not result.ok:
+        return "unsupported figures: " + ", ".join(f.text for f in result.unsupported)
+    if _declined(result.text):
+        return "model declined: it found no answer in the passages"
+    if problem := _unusable(result.text, req.language):
+        return f"unusable reply: {problem}"
+    if req.tool is None and not result.cited:
+        return "unusable reply: it cites no passage"
+    return None
+
+
 def finish(req: Request, raw: str, backend: str) -> Answer:
     """The guarded answer from the model's raw reply, or the fallback with the reason."""
     result = run_guards(raw, req.sources, req.tool_values)
-    if not result.ok:
-        shown = ", ".join(f.text for f in result.unsupported)
-        return _fallback(req, f"unsupported figures: {shown}", result.events)
-    if _declined(result.text):
-        return _fallback(req, "model declined: it found no answer in the passages", result.events)
-    if problem := _unusable(result.text, req.language):
-        return _fallback(req, f"unusable reply: {problem}", result.events)
+    if problem := _problem(req, result):
+        return _fallback(req, problem, result.events)
     return Answer(
         question=req.question, answer=result.text, refused=False,
         citations=citations_for(req.hits, {}) if req.hits else req.base.citations,
