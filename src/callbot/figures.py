@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Literal
 
 Kind = Literal["number", "money", "percent", "distance", "duration", "date"]
@@ -192,11 +192,10 @@ def _expansions(figure: Figure) -> Iterable[tuple[str, str]]:
                 yield "date", f"{parts[0]}-{parts[1]}"
                 yield "date", f"--{parts[1]}-{parts[2]}"
         return
-    for piece in re.findall(_NUM, figure.text.replace(" ", "  ")):
-        try:
-            yield "number", canonical(parse_number(piece))
-        except InvalidOperation:
-            continue
+    for piece in re.findall(r"\d+(?:[.,]\d+)*", figure.text):
+        value = canonical(parse_number(piece))
+        if value != figure.value:
+            yield "number", value
 
 
 @dataclass

@@ -8,6 +8,7 @@ field, which the app shows as a sentence.
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 from typing import Any
 
@@ -48,7 +49,10 @@ EXAMPLE_COSTS = [["personnel", "250000"], ["travel", "40000"],
 
 
 def blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip()) or value != value
+    """None, an empty string or NaN (an empty number cell)."""
+    if isinstance(value, float):
+        return math.isnan(value)
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _text(value: Any) -> str | None:

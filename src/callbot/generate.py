@@ -23,7 +23,9 @@ from callbot.settings import Settings
 from callbot.terms import detect_language, words
 from callbot.textnorm import match_key
 
-__all__ = ["build_messages", "generate_answer", "rewrite_question", "stream_answer"]
+__all__ = [
+    "build_messages", "fell_back", "generate_answer", "rewrite_question", "stream_answer",
+]
 
 LANGUAGE_NAME = {"it": "Italian", "en": "English"}
 PASSAGE_CHARS = 1200  # longest passage excerpt shown to the model
@@ -128,6 +130,14 @@ def _unusable(text: str, language: str) -> str | None:
     if len(tokens) >= 8 and detect_language(text) != language:
         return f"the reply is not in {LANGUAGE_NAME[language]}"
     return None
+
+
+FALLBACK_REASONS = ("language model", "unsupported figures", "model declined", "unusable reply")
+
+
+def fell_back(answer: Answer) -> bool:
+    """True when the model was asked but its reply was replaced by the deterministic answer."""
+    return (answer.reason or "").startswith(FALLBACK_REASONS)
 
 
 def _fallback(req: Request, reason: str, events: list[GuardEvent]) -> Answer:

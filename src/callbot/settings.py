@@ -37,7 +37,7 @@ class Settings(BaseSettings):
     dense_weight: float = Field(0.5, description="Weight of the dense ranking in the fusion.", ge=0)
     keyword_weight: float = Field(1.0, description="Weight of the BM25 ranking in the fusion.", ge=0)
     min_coverage: float = Field(
-        0.55,
+        0.5,
         description="Share of the question's content terms that the best passages must cover, "
         "below which the assistant says the documents do not answer.",
         ge=0,
