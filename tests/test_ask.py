@@ -110,3 +110,33 @@ def test_cli_reports_a_missing_index_in_plain_words(tmp_path, cli_env):
     )
     assert proc.returncode == 2
     assert "callbot ingest" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "question,name,key,value",
+    [
+        ("Bari to Lyon, 5 working days: how much lump sum?", "lump_sum", "amount_eur", 1100),
+        ("Scambio Milano-Torino di 6 giorni lavorativi: quanto spetta?", "lump_sum", "amount_eur", 550),
+        ("Siamo un cluster pugliese con partner in Germania e Francia, siamo ammissibili?",
+         "eligibility", "eligible", True),
+    ],
+)
+def test_calculator_questions_come_back_with_the_figure_and_its_citations(
+    assistant, question, name, key, value
+):
+    a = assistant.ask(question)
+    assert a.tool is not None and a.tool.name == name
+    assert a.tool.result[key] == value
+    assert a.citations and all(c.quote and contains_quote(c.text, c.quote) for c in a.citations)
+    if key == "amount_eur":
+        assert str(value) in a.answer
+
+
+def test_a_missing_value_is_asked_for_and_the_next_message_supplies_it(assistant):
+    from callbot.chat import Conversation
+
+    conv = Conversation()
+    first = assistant.ask("Quanto spetta per uno scambio da Bari a Lione?", conv)
+    assert first.tool is None and "giorni" in first.answer.lower()
+    second = assistant.ask("5 giorni lavorativi", conv)
+    assert second.tool is not None and second.tool.result["amount_eur"] == 1100
