@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from llm_fakes import DEADLINE, LUMP_SUM, REDUCED
 
 from callbot.guard import check_citations, filter_output, run_guards, unsupported_figures
-from llm_fakes import DEADLINE, LUMP_SUM, REDUCED
 
 
 @pytest.mark.parametrize(
@@ -65,8 +65,8 @@ def test_calculator_values_support_figures():
     ("text", "expected", "removed"),
     [
         ("Plain text [1].", "Plain text [1].", 0),
-        ("See http://www.clustercollaboration.eu/open-calls.", "See "
-         "http://www.clustercollaboration.eu/open-calls.", 0),
+        ("See http://www.clustercollaboration.eu/open-calls.", ("See "
+         "http://www.clustercollaboration.eu/open-calls."), 0),
         ("See [the call](https://www.clustercollaboration.eu/open-calls).",
          "See [the call](https://www.clustercollaboration.eu/open-calls).", 0),
         ("See https://evil.example/x now.", "See now.", 1),
@@ -110,3 +110,11 @@ def test_run_guards_with_a_calculator_result_ignores_passage_figures():
     tool_values = {"inputs": {"distance_km": 150}, "result": {"amount_eur": 550}, "message": ""}
     assert run_guards("Riceverete 550 euro.", [LUMP_SUM], tool_values).ok
     assert not run_guards("Riceverete 1.100 euro [1].", [LUMP_SUM], tool_values).ok
+
+
+def test_every_indexed_passage_passes_the_guards_verbatim(assistant):
+    """No false alarm on the documents themselves: each real chunk, quoted whole, has all
+    its figures supported and nothing filtered."""
+    for chunk in assistant.store.chunks:
+        assert unsupported_figures(chunk.text, [chunk.text]) == [], chunk.id
+        assert filter_output(chunk.text, [chunk.text]).removed == [], chunk.id

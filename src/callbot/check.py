@@ -38,22 +38,25 @@ Search = Callable[[str, int], list[ScoredChunk]]
 MIN_COVERAGE = 0.5
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _N_DAY = re.compile(r"(\d+)\s*-\s*(day|days|giorni|giorno)\b", re.IGNORECASE)
+_APPLY = r"(apply|submit|candidar\w*|presentare|partecipare|fare domanda|inviare)"
 _OPEN_CLAIM = re.compile(
-    r"\b(still open|is open|are open|can (still )?(apply|submit)|may (still )?apply|"
-    r"(è|e') (ancora )?apert[oa]|sono (ancora )?apert[ei]|puoi (ancora )?|potete (ancora )?|"
-    r"si può (ancora )?(presentare|partecipare|candidar)|è (ancora )?possibile (presentare|"
-    r"candidar|partecipare))",
+    r"\b(still open|is open|are open|(can|may) (still )?" + _APPLY + r"|"
+    r"(è|e') (ancora )?apert[oa]|sono (ancora )?apert[ei]|(puoi|potete|può|possono|si può) "
+    r"(ancora )?" + _APPLY + r"|è (ancora )?possibile " + _APPLY + r")",
     re.IGNORECASE,
 )
 _CLOSED_CLAIM = re.compile(
     r"\b(closed|no longer|expired|is over|chius[oa]|scadut[oa]|non è più|non (si )?può più|"
     r"non è possibile)", re.IGNORECASE)
-_DEADLINE = re.compile(r"\b(deadline|scadenz\w*|apply|applications?|submi\w+|candidatur\w*|"
-                       r"presentare|presentazione|bando|call)\b", re.IGNORECASE)
+_CALL = re.compile(r"\b(call|bando|deadline|scadenz\w*|applications?|candidatur\w*|propost\w*|"
+                   r"proposals?)\b", re.IGNORECASE)
+_DEADLINE = re.compile(r"\b(deadline|scadenz\w*|entro|by|until|fino al|submit\w*|presentat\w*|"
+                       r"presentare|presentazione|closes|closed|chiude|chiuso)\b", re.IGNORECASE)
 REASONS = {
     "calc": {"en": "The lump-sum calculator gives {expected}: {why}",
              "it": "Il calcolatore del lump sum dà {expected}: {why}"},
-    "status": {"en": "{notice}", "it": "{notice}"},
+    "status": {"en": "Call status, from the call_status calculator and the call's deadline.",
+               "it": "Stato del bando, dal calcolatore call_status e dalla scadenza del bando."},
     "figure_wrong": {"en": "The documents give {expected}, not {claimed}.",
                      "it": "I documenti indicano {expected}, non {claimed}."},
     "figure_ok": {"en": "The documents give the same figure ({claimed}).",
@@ -239,11 +242,11 @@ class ReplyChecker:
             return None
 
     def _call_status(self, sentence: str, language: str) -> SentenceCheck | None:
-        if not _DEADLINE.search(sentence):
+        if not _CALL.search(sentence):
             return None
         notice = call_notice(rules=self.rules)
         deadline = self.rules.call.calendar.deadline.at.date()
-        dates = find_dates(sentence)
+        dates = find_dates(sentence) if _DEADLINE.search(sentence) else []
         if dates:
             right = deadline in dates
         elif _CLOSED_CLAIM.search(sentence):
@@ -254,7 +257,8 @@ class ReplyChecker:
             return None
         return SentenceCheck(
             sentence=sentence, verdict="supported" if right else "contradicted",
-            reason=notice.text(language), expected=None if right else notice.text(language),
+            reason=_reason("status", language) + (f" {notice.text(language)}" if right else ""),
+            expected=None if right else notice.text(language),
             evidence=self.rule_evidence(notice.rule),
             tool=ToolCall(name="call_status", inputs={}, result=notice.model_dump(mode="json")))
 

@@ -28,7 +28,11 @@ class Message(Strict):
     content: str
 
 
-class LLMTimeout(CallbotError):
+class LLMError(CallbotError):
+    """A model call failed; generate.py falls back to the deterministic answer."""
+
+
+class LLMTimeout(LLMError):
     def __init__(self, seconds: float):
         self.seconds = seconds
         super().__init__(f"the language model did not finish within {seconds:g} s")
@@ -64,9 +68,13 @@ class OpenAIChat:
         from langchain_openai import ChatOpenAI
 
         self.timeout_s = timeout_s
+        # ChatOpenAI sends max_completion_tokens, which servers such as Ollama ignore: for
+        # another endpoint than OpenAI's, max_tokens goes along too.
+        extra = {"max_tokens": max_tokens} if base_url else None
         self._llm = ChatOpenAI(
             model=model, base_url=base_url, api_key=api_key or "not-needed",  # type: ignore[arg-type]
-            timeout=timeout_s, max_tokens=max_tokens, temperature=0, max_retries=0,  # type: ignore[call-arg]
+            timeout=timeout_s, max_tokens=max_tokens, temperature=0,  # type: ignore[call-arg]
+            max_retries=0, extra_body=extra,
         )
 
     def _lc(self, messages: Sequence[Message]) -> list[tuple[str, str]]:
@@ -94,13 +102,23 @@ class LlamaCppChat:
         self._llm = Llama(model_path=str(path), n_ctx=n_ctx, n_threads=n_threads, verbose=False)
         self._lock = threading.Lock()
 
+    def room(self, messages: Sequence[Message]) -> int:
+        """Tokens left for the reply (at most max_tokens) once the prompt is in the context."""
+        used = sum(len(self._llm.tokenize(m.content.encode(), add_bos=False)) + 8
+                   for m in messages)
+        room = min(self.max_tokens, self._llm.n_ctx() - used)
+        if room < 32:
+            raise LLMError(f"the prompt ({used} tokens) does not fit the model's context "
+                           f"of {self._llm.n_ctx()} tokens")
+        return room
+
     def stream(self, messages: Sequence[Message]) -> Iterator[str]:
         """Token by token; stops (LLMTimeout) once timeout_s has passed."""
         deadline = time.monotonic() + self.timeout_s
         with self._lock:
             parts = self._llm.create_chat_completion(
                 messages=[m.model_dump() for m in messages],  # type: ignore[misc]
-                max_tokens=self.max_tokens, temperature=0.0, stream=True,
+                max_tokens=self.room(messages), temperature=0.0, stream=True,
             )
             for part in parts:
                 text = part["choices"][0]["delta"].get("content")  # type: ignore[index]

@@ -34,12 +34,12 @@ class GuardStats(BaseModel):
 
     def table(self) -> str:
         rows = [
-            f"LLM answers: {self.n} questions, model consulted {self.consulted}, "
-            f"shown {self.generated}, fell back {self.fell_back} ({self.rate(self.fell_back):.0%})",
-            f"  figure guard fired     {self.figure_guard:>4}  "
-            f"({self.rate(self.figure_guard):.0%})",
-            f"  invalid citations      {self.invalid_citation_answers:>4}  "
-            f"({self.rate(self.invalid_citation_answers):.0%}; {self.invalid_citations} removed)",
+            (f"LLM answers: {self.n} questions, model consulted {self.consulted}, "
+            f"shown {self.generated}, fell back {self.fell_back} ({self.rate(self.fell_back):.0%})"),
+            (f"  figure guard fired     {self.figure_guard:>4}  "
+            f"({self.rate(self.figure_guard):.0%})"),
+            (f"  invalid citations      {self.invalid_citation_answers:>4}  "
+            f"({self.rate(self.invalid_citation_answers):.0%}; {self.invalid_citations} removed)"),
             f"  output filter          {self.output_filtered:>4}",
             f"  model errors/timeouts  {self.llm_errors:>4}",
             f"  answer accuracy        {self.answer_acc:.2f}",

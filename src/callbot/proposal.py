@@ -118,9 +118,14 @@ def covers(sentence: str, item: ChecklistItem) -> bool:
     return all(any(phrase_in(alt, tokens) for alt in group) for group in item.match)
 
 
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*•]|\d{1,2}[.)])\s)")
+
+
 def draft_sentences(draft: str) -> list[str]:
-    return [s for line in draft.replace("\r", "\n").split("\n")
-            for s in split_sentences(line) if any(ch.isalnum() for ch in s)]
+    """Sentences of a draft: paragraphs and list items apart, wrapped lines joined."""
+    paragraphs = _PARAGRAPH.split(draft.replace("\r\n", "\n").replace("\r", "\n"))
+    return [s for p in paragraphs for s in split_sentences(" ".join(p.split()))
+            if any(ch.isalnum() for ch in s)]
 
 
 def check_draft(draft: str, section: Section) -> list[Coverage]:

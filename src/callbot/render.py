@@ -17,6 +17,8 @@ from callbot.proposal import Coverage, Section
 from callbot.rules.schema import RuleRef
 
 Cite = Callable[[RuleRef], Evidence]
+CONTEXT = 300  # characters of a passage shown around its quoted sentences
+LONG_CELL = 160  # longer texts in a table cell are cut (whole text in the tooltip)
 CSS = """
 .cb-notice {border-left: 4px solid #b45309; background: #fffbeb; color: #78350f;
   padding: 8px 12px; border-radius: 6px; margin: 4px 0;}
@@ -37,6 +39,7 @@ CSS = """
 .cb-table th, .cb-table td {border: 1px solid #e4e4e7; padding: 4px 8px; text-align: left;
   vertical-align: top; color: #18181b; background: #fff;}
 .cb-table th {background: #f4f4f5; width: 28%;}
+.cb-wide th {width: auto;}
 .cb-badge {display: inline-block; border-radius: 999px; padding: 1px 10px; font-size: 0.8em;
   font-weight: 600; color: #fff; margin-right: 6px;}
 .cb-supported, .cb-yes {background: #15803d;}
@@ -57,26 +60,46 @@ def _e(value: Any) -> str:
     return escape(str(value), quote=True)
 
 
+_FOLD = {"'": "['’‘`´]", "’": "['’‘`´]", '"': '["“”«»]', "“": '["“”«»]', "”": '["“”«»]',
+         "«": '["“”«»]', "»": '["“”«»]', "-": "[-–—]", "–": "[-–—]", "—": "[-–—]"}
+
+
 def _quote_pattern(quote: str) -> re.Pattern | None:
-    parts = [re.escape(w) for w in quote.split()]
-    return re.compile(r"\s+".join(parts), re.IGNORECASE) if parts else None
+    """The quote as a regex that ignores spacing, case and the style of quotes and dashes."""
+    words = ["".join(_FOLD.get(ch, re.escape(ch)) for ch in w) for w in quote.split()]
+    return re.compile(r"\s+".join(words), re.IGNORECASE) if words else None
 
 
-def highlight(text: str, quotes: list[str]) -> str:
-    """The text, escaped, with each quoted sentence wrapped in <mark>."""
+def _crop(text: str, spans: list[tuple[int, int]], context: int) -> tuple[int, int]:
+    """Bounds of the text to show: the marked spans with `context` characters around."""
+    if not spans or len(text) <= 2 * context + spans[-1][1] - spans[0][0]:
+        return 0, len(text)
+    start, end = max(0, spans[0][0] - context), min(len(text), spans[-1][1] + context)
+    while 0 < start < spans[0][0] and not text[start - 1].isspace():
+        start += 1  # begin at a word
+    while spans[-1][1] < end < len(text) and not text[end].isspace():
+        end -= 1  # end at a word
+    return start, end
+
+
+def highlight(text: str, quotes: list[str], context: int | None = None) -> str:
+    """The text, escaped, with each quoted sentence wrapped in <mark>; with `context`, only
+    the marked part and that many characters around it."""
     spans = []
     for quote in quotes:
         pattern = _quote_pattern(quote.strip())
         m = pattern.search(text) if pattern else None
         if m:
             spans.append((m.start(), m.end()))
-    out, pos = [], 0
-    for start, end in sorted(spans):
+    spans.sort()
+    first, last = _crop(text, spans, context) if context else (0, len(text))
+    out, pos = ["… " if first else ""], first
+    for start, end in spans:
         if start < pos:
             continue
         out += [_e(text[pos:start]), "<mark>", _e(text[start:end]), "</mark>"]
         pos = end
-    out.append(_e(text[pos:]))
+    out += [_e(text[pos:last]), " …" if last < len(text) else ""]
     return "".join(out)
 
 
@@ -96,7 +119,7 @@ def citation_card(c: Citation) -> str:
     quotes = [q for q in c.quote.split(" … ") if q.strip()]
     return (f'<div class="cb-card"><h4>[{c.n}] {_e(c.title)}</h4>'
             f'<div class="cb-where">{_e(where(c.page, c.section))}</div>'
-            f'<div class="cb-passage">{highlight(c.text, quotes)}</div></div>')
+            f'<div class="cb-passage">{highlight(c.text, quotes, CONTEXT)}</div></div>')
 
 
 def citation_cards(answer: Answer) -> str:
@@ -125,7 +148,15 @@ def rules_html(rules: list[RuleRef], cite: Cite, language: str) -> str:
     return f"<h4>{title}</h4>" + "".join(items) if items else ""
 
 
-def _cell(value: Any, cite: Cite, language: str) -> str:
+def amount(value: float, language: str) -> str:
+    """360000 -> '360,000' (en) / '360.000' (it); cents kept when there are any."""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    return text.translate(str.maketrans(",.", ".,")) if language == "it" else text
+
+
+def _cell(value: Any, cite: Cite, language: str, key: str = "") -> str:
+    if key.endswith("_eur") and isinstance(value, int | float) and not isinstance(value, bool):
+        return _e(amount(value, language))
     if isinstance(value, bool):
         return ('<span class="cb-badge cb-yes">yes</span>' if value
                 else '<span class="cb-badge cb-no">no</span>')
@@ -140,7 +171,7 @@ def _cell(value: Any, cite: Cite, language: str) -> str:
     if isinstance(value, dict) and "name" in value:
         return _e(value["name"] + (f" ({value['country']})" if value.get("country") else ""))
     if isinstance(value, float) and value.is_integer():
-        return _e(f"{int(value):,}")
+        return _e(int(value))
     return _e(value)
 
 
@@ -154,30 +185,39 @@ def _fields(row: dict[str, Any], language: str) -> dict[str, Any]:
     return out
 
 
+def _short(value: Any, cite: Cite, language: str, key: str) -> str:
+    """A table cell; a long text is cut, its whole in the tooltip."""
+    if isinstance(value, str) and len(value) > LONG_CELL:
+        return f'<span title="{_e(value)}">{_e(value[:LONG_CELL - 20])}…</span>'
+    return _cell(value, cite, language, key)
+
+
 def _subtable(rows: list[dict[str, Any]], cite: Cite, language: str) -> str:
     rows = [_fields(r, language) for r in rows]
     keys = [k for k in rows[0] if k not in ("binding",)]
     head = "".join(f"<th>{_e(k.replace('_', ' '))}</th>" for k in keys)
-    body = "".join("<tr>" + "".join(f"<td>{_cell(r.get(k), cite, language)}</td>" for k in keys)
-                   + "</tr>" for r in rows)
-    return f'<table class="cb-table"><tr>{head}</tr>{body}</table>'
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_short(r.get(k), cite, language, k)}</td>" for k in keys)
+        + "</tr>" for r in rows)
+    return f'<table class="cb-table cb-wide"><tr>{head}</tr>{body}</table>'
 
 
-def result_table(result: dict[str, Any], cite: Cite, language: str,
-                 skip: tuple[str, ...] = ("rules",)) -> str:
-    """A calculator result as a table (nested lists as sub-tables), then its rules."""
-    rows = []
+def result_table(result: dict[str, Any], cite: Cite, language: str) -> str:
+    """A calculator result: its values as a table, each list (checks, quotas, cost lines) as
+    a table of its own, then the rules applied unless the lists already cite them."""
+    rows, lists = [], []
     for key, value in _fields(result, language).items():
-        if key in skip or value in ([], "", None) and key != "eligible":
+        label = _e(key.replace("_", " "))
+        if key == "rules" or (value in ([], "", None) and key != "eligible"):
             continue
         if isinstance(value, list) and value and isinstance(value[0], dict):
-            rows.append(f'<tr><th>{_e(key.replace("_", " "))}</th><td>'
-                        f'{_subtable(value, cite, language)}</td></tr>')
+            lists.append(f"<h4>{label}</h4>{_subtable(value, cite, language)}")
         elif not isinstance(value, list):
-            rows.append(f'<tr><th>{_e(key.replace("_", " "))}</th>'
-                        f'<td>{_cell(value, cite, language)}</td></tr>')
-    rules = [RuleRef.model_validate(r) for r in result.get("rules", [])]
-    return (f'<table class="cb-table">{"".join(rows)}</table>'
+            rows.append(f"<tr><th>{label}</th><td>{_cell(value, cite, language, key)}</td></tr>")
+    cited_inline = any(isinstance(v, list) and v and isinstance(v[0], dict) and "rule" in v[0]
+                       for v in result.values())
+    rules = [] if cited_inline else [RuleRef.model_validate(r) for r in result.get("rules", [])]
+    return (f'<table class="cb-table">{"".join(rows)}</table>' + "".join(lists)
             + rules_html(rules, cite, language))
 
 

@@ -17,6 +17,11 @@ _FOLLOW_UP = re.compile(
     r"e|ed|ma|o|anche|invece|allora|quindi|però|pero|e\s+se|e\s+per|e\s+invece|idem)\b",
     re.IGNORECASE,
 )
+_QUESTION_WORD = re.compile(
+    r"^\W*(chi|cosa|che|quale|quali|qual|quanto|quanta|quanti|quante|come|dove|quando|perché|"
+    r"what|which|who|whom|whose|how|when|where|why|is|are|does|do|can|è|sono)\b",
+    re.IGNORECASE,
+)
 _PREFIX = re.compile(
     r"^\W*(standalone\s+question|domanda|question|rewritten)\s*:\s*", re.IGNORECASE
 )
@@ -34,12 +39,14 @@ def content_words(text: str) -> list[str]:
 
 
 def _leans_on_context(question: str) -> bool:
-    return bool(_FOLLOW_UP.match(question)) or len(tokenize(question)) <= 2
+    if _FOLLOW_UP.match(question):
+        return True
+    return len(tokenize(question)) <= 2 and not _QUESTION_WORD.match(question)
 
 
 def is_follow_up(question: str, history: Sequence[tuple[str, str]]) -> bool:
     """A question that leans on the previous turns: it opens with 'and', 'e', 'what
-    about'… or has at most two content words."""
+    about'…, or has at most two content words and does not open with a question word."""
     return bool(history) and _leans_on_context(question)
 
 

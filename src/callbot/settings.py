@@ -34,7 +34,7 @@ class Settings(BaseSettings):
     )
     top_k: int = Field(4, description="Passages cited in an answer.", ge=1, le=20)
     fusion_k: int = Field(60, description="Reciprocal-rank-fusion constant.", ge=1)
-    dense_weight: float = Field(0.5, description="Weight of the dense ranking in the fusion.", ge=0)
+    dense_weight: float = Field(0.2, description="Weight of the dense ranking in the fusion.", ge=0)
     keyword_weight: float = Field(1.0, description="Weight of the BM25 ranking in the fusion.", ge=0)
     min_coverage: float = Field(
         0.5,
