@@ -14,6 +14,7 @@ import numpy as np
 from callbot.chunk import CHUNKER_VERSION
 from callbot.embed import Embedder, model_slug
 from callbot.errors import IndexMissingError
+from callbot.ingest import text_hash
 from callbot.models import Chunk
 from callbot.settings import Settings
 from callbot.terms import tokenize
@@ -54,6 +55,7 @@ def _client(settings: Settings, create: bool):
 def _to_metadata(chunk: Chunk) -> dict[str, Any]:
     meta = chunk.model_dump(exclude={"id", "text", "calls", "page"})
     meta["calls"] = "|".join(chunk.calls)
+    meta["text_hash"] = text_hash(chunk.text)
     if chunk.page is not None:
         meta["page"] = chunk.page
     return meta
@@ -82,22 +84,36 @@ class Store:
                 self.collection = client.get_collection(name, embedding_function=None)
             except Exception as exc:  # chromadb raises NotFoundError / ValueError by version
                 raise IndexMissingError(f"{settings.index_dir} (collection {name})") from exc
+        # Which version (file hash) of each source is complete: chunks of other versions are
+        # invisible, so a crash mid-ingest never shows half a document.
+        self.commits = client.get_or_create_collection(f"{name}-commits", embedding_function=None)
+
+    def committed(self) -> dict[str, str]:
+        got = self.commits.get(include=["metadatas"])
+        return {sid: m["file_hash"] for sid, m in zip(got["ids"], got["metadatas"] or [])}
+
+    def commit(self, source: str, fhash: str) -> None:
+        self.commits.upsert(ids=[source], metadatas=[{"file_hash": fhash}], embeddings=[[1.0]])
+        self._invalidate()
+
+    def uncommit(self, source: str) -> None:
+        self.commits.delete(ids=[source])
+        self._invalidate()
 
     # --- writing -------------------------------------------------------------------------
-    def sources(self) -> dict[str, tuple[str, set[str]]]:
-        """source → (file hash, chunk ids) for everything indexed."""
+    def sources(self) -> dict[str, tuple[str, set[str], set[str]]]:
+        """source → (committed file hash, ids of all its chunks, file hashes present), for
+        everything indexed, committed or left behind by an interrupted ingest."""
         got = self.collection.get(include=["metadatas"])
-        out: dict[str, tuple[str, set[str]]] = {}
+        committed = self.committed()
+        out: dict[str, tuple[str, set[str], set[str]]] = {
+            s: (h, set(), set()) for s, h in committed.items()
+        }
         for cid, meta in zip(got["ids"], got["metadatas"] or []):
-            fhash, ids = out.setdefault(meta["source"], (meta.get("file_hash", ""), set()))
+            _, ids, hashes = out.setdefault(meta["source"], ("", set(), set()))
             ids.add(cid)
+            hashes.add(meta.get("file_hash", ""))
         return out
-
-    def existing_ids(self, ids: list[str]) -> set[str]:
-        found: set[str] = set()
-        for i in range(0, len(ids), CHROMA_MAX_BATCH):
-            found.update(self.collection.get(ids=ids[i : i + CHROMA_MAX_BATCH], include=[])["ids"])
-        return found
 
     def add(self, chunks: list[Chunk], embeddings: np.ndarray) -> None:
         for i in range(0, len(chunks), CHROMA_MAX_BATCH):
@@ -122,9 +138,17 @@ class Store:
                 ids=[c.id for c in part], metadatas=[_to_metadata(c) for c in part]
             )
 
-    def embeddings_of(self, ids: list[str]) -> dict[str, list[float]]:
-        got = self.collection.get(ids=ids, include=["embeddings"])
-        return {cid: list(e) for cid, e in zip(got["ids"], got["embeddings"])}
+    def embeddings_by_text(self, hashes: list[str]) -> dict[str, list[float]]:
+        """Stored vectors of chunks with these text hashes (embedding cache by content)."""
+        found: dict[str, list[float]] = {}
+        for i in range(0, len(hashes), CHROMA_MAX_BATCH):
+            got = self.collection.get(
+                where={"text_hash": {"$in": hashes[i : i + CHROMA_MAX_BATCH]}},
+                include=["embeddings", "metadatas"],
+            )
+            for meta, vector in zip(got["metadatas"], got["embeddings"]):
+                found[meta["text_hash"]] = list(vector)
+        return found
 
     def delete(self, ids: list[str]) -> None:
         for i in range(0, len(ids), CHROMA_MAX_BATCH):
@@ -137,7 +161,12 @@ class Store:
 
     def all_chunks(self) -> list[Chunk]:
         got = self.collection.get(include=["documents", "metadatas"])
-        chunks = [_from_record(*r) for r in zip(got["ids"], got["documents"], got["metadatas"])]
+        committed = self.committed()
+        chunks = [
+            _from_record(cid, text, meta)
+            for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])
+            if committed.get(meta["source"]) == meta.get("file_hash")
+        ]
         return sorted(chunks, key=lambda c: (c.source, c.position))
 
     def document_text(self, doc_id: str) -> str | None:

@@ -77,8 +77,14 @@ def file_hash(path: Path, meta: DocumentMeta) -> str:
     return h.hexdigest()[:32]
 
 
-def chunk_id(doc_id: str, text: str) -> str:
-    return hashlib.sha256(f"{doc_id}\n{text}".encode()).hexdigest()[:24]
+def chunk_id(doc_id: str, fhash: str, text: str) -> str:
+    """Content hash of the chunk and of the file version it belongs to, so two versions of a
+    document never share an id (see sync.py on crash safety)."""
+    return hashlib.sha256(f"{doc_id}\n{fhash}\n{text}".encode()).hexdigest()[:24]
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
 def embed_text(title: str, section: str, text: str) -> str:
@@ -113,7 +119,7 @@ def chunk_document(
     chunks: list[Chunk] = []
     seen: set[str] = set()
     for piece in pack(units, counter, target, limit):
-        cid = chunk_id(meta.id, piece.text)
+        cid = chunk_id(meta.id, fhash, piece.text)
         if cid in seen:
             continue
         seen.add(cid)

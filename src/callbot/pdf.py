@@ -1,34 +1,92 @@
-"""PDF text extraction with pypdf, page numbers kept, failures named in plain words."""
+"""PDF text extraction with pypdf, in a child process with a wall-clock and a memory limit.
+
+pypdf has had denial-of-service bugs (reference loops, huge decompressed streams); parsing in
+a child that the parent can kill keeps one hostile file from stopping a batch or the server.
+Every failure comes back as a DocumentError with a one-line reason.
+"""
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import queue
+import time
 from pathlib import Path
 
 from callbot.errors import DocumentError
 
+PDF_TIMEOUT_S = 30.0
+PDF_MEMORY_BYTES = 1 << 30  # 1 GiB
+MAX_PAGE_CHARS = 2_000_000
 
-def read_pdf_pages(path: Path) -> list[tuple[int | None, str]]:
-    """(page number from 1, text) for every page with text."""
+
+def _extract(path: str) -> list[tuple[int, str]]:
+    """Runs in the child: (page number from 1, text) for every page."""
     import logging
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    reader = PdfReader(path, strict=False)
+    if reader.is_encrypted:
+        raise PermissionError("the PDF is encrypted; save an unprotected copy and add that")
+    pages = []
+    for i, page in enumerate(reader.pages):
+        text = page.extract_text() or ""
+        if len(text) > MAX_PAGE_CHARS:
+            raise ValueError(f"page {i + 1} holds more than {MAX_PAGE_CHARS} characters of text")
+        pages.append((i + 1, text))
+    return pages
+
+
+def _child(path: str, memory: int, out: mp.Queue) -> None:
+    import resource
+
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        out.put(("ok", _extract(path)))
+    except MemoryError:
+        out.put(("error", "it needs more than the memory limit to parse (a decompression bomb?)"))
+    except PermissionError as exc:
+        out.put(("error", str(exc)))
+    except RecursionError:
+        out.put(("error", "its structure loops on itself (a malformed or hostile PDF)"))
+    except Exception as exc:  # pypdf raises many kinds on broken files
+        out.put(("error", f"not a readable PDF ({type(exc).__name__}: {str(exc)[:120]})"))
+
+
+def _run_child(path: Path, timeout_s: float, memory_bytes: int) -> tuple[str, object]:
+    ctx = mp.get_context("spawn")
+    out: mp.Queue = ctx.Queue()
+    proc = ctx.Process(target=_child, args=(str(path), memory_bytes, out), daemon=True)
+    proc.start()
+    deadline = time.monotonic() + timeout_s
+    try:
+        while time.monotonic() < deadline:
+            try:
+                return out.get(timeout=0.2)
+            except queue.Empty:
+                if not proc.is_alive():
+                    try:
+                        return out.get(timeout=0.5)
+                    except queue.Empty:
+                        return "error", f"the PDF parser crashed (exit code {proc.exitcode})"
+        return "error", f"parsing took longer than {timeout_s:.0f} s (a hostile PDF?)"
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(timeout=5)
+
+
+def read_pdf_pages(
+    path: Path, timeout_s: float = PDF_TIMEOUT_S, memory_bytes: int = PDF_MEMORY_BYTES
+) -> list[tuple[int | None, str]]:
+    """(page number, text) for every page with text; DocumentError with the reason otherwise."""
     if path.stat().st_size == 0:
         raise DocumentError(str(path), "the file is empty")
-    try:
-        reader = PdfReader(str(path), strict=False)
-        if reader.is_encrypted:
-            raise DocumentError(str(path), "the PDF is encrypted; save an unprotected copy")
-        pages = [(i + 1, page.extract_text() or "") for i, page in enumerate(reader.pages)]
-    except DocumentError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-        raise DocumentError(str(path), f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
-    except Exception as exc:  # pypdf raises many kinds on broken files
-        raise DocumentError(str(path), f"not a readable PDF ({type(exc).__name__})") from exc
-    pages = [(n, t) for n, t in pages if t.strip()]
+    status, payload = _run_child(path, timeout_s, memory_bytes)
+    if status != "ok":
+        raise DocumentError(str(path), payload)
+    pages = [(n, t) for n, t in payload if t.strip()]
     if not pages:
         raise DocumentError(str(path), "the PDF has no text layer (scanned?); OCR it first")
     return pages

@@ -7,13 +7,17 @@ that cannot be read is reported by name with the reason, and the rest goes on.
 
 from __future__ import annotations
 
+import fcntl
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 from tqdm import tqdm
 
 from callbot.embed import Embedder
-from callbot.errors import CallbotError, DocumentError
+from callbot.errors import CallbotError, DocumentError, IndexBusyError
 from callbot.index import Store
 from callbot.ingest import (
     chunk_document,
@@ -22,9 +26,12 @@ from callbot.ingest import (
     file_hash,
     find_documents,
     load_manifest,
+    text_hash,
 )
 from callbot.models import Chunk, IngestReport
 from callbot.settings import Settings
+
+LOCK_WAIT_S = 5.0
 
 
 def source_name(path: Path, corpus_dir: Path) -> str:
@@ -40,14 +47,34 @@ def _meta_for(path: Path, manifests: dict[Path, dict]):
 
 
 def _embed_new(chunks: list[Chunk], store: Store, embedder: Embedder) -> np.ndarray:
-    """Embeddings for the chunks, reusing stored vectors of chunks whose text is unchanged."""
-    known = store.existing_ids([c.id for c in chunks])
-    stored = store.embeddings_of(sorted(known)) if known else {}
-    todo = [c for c in chunks if c.id not in stored]
-    fresh = embedder.embed([embed_text(c.title, c.section, c.text) for c in todo]) if todo else []
-    vectors = dict(stored)
-    vectors.update({c.id: list(v) for c, v in zip(todo, fresh)})
-    return np.array([vectors[c.id] for c in chunks], dtype=np.float32)
+    """Embeddings for the chunks, reusing stored vectors of any chunk with the same text."""
+    hashes = [text_hash(c.text) for c in chunks]
+    vectors = store.embeddings_by_text(sorted(set(hashes)))
+    todo = [(h, c) for h, c in zip(hashes, chunks) if h not in vectors]
+    texts = [embed_text(c.title, c.section, c.text) for _, c in todo]
+    fresh = embedder.embed(texts) if todo else []
+    vectors.update({h: list(v) for (h, _), v in zip(todo, fresh)})
+    return np.array([vectors[h] for h in hashes], dtype=np.float32)
+
+
+@contextmanager
+def writer_lock(settings: Settings, wait_s: float = LOCK_WAIT_S) -> Iterator[None]:
+    """One writer per index: a second one gets IndexBusyError within `wait_s` seconds."""
+    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    with open(settings.index_dir / "writer.lock", "w") as handle:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise IndexBusyError(str(settings.index_dir)) from None
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def sync(
@@ -60,6 +87,11 @@ def sync(
 ) -> IngestReport:
     """Ingest `paths` (files or folders). With `prune`, chunks of files that no longer exist
     under the given folders are deleted."""
+    with writer_lock(settings):
+        return _sync(paths, settings, embedder, store, prune, progress)
+
+
+def _sync(paths, settings, embedder, store, prune, progress) -> IngestReport:
     store = store or Store(settings, embedder, create=True)
     report = IngestReport()
     indexed = store.sources()
@@ -83,8 +115,8 @@ def sync(
 
 def _sync_file(path, source, settings, embedder, store, indexed, manifests, report) -> None:
     meta = _meta_for(path, manifests)
-    old_hash, old_ids = indexed.get(source, ("", set()))
-    if old_hash and old_hash == file_hash(path, meta):
+    old_hash, old_ids, hashes = indexed.get(source, ("", set(), set()))
+    if old_hash and old_hash == file_hash(path, meta) and hashes <= {old_hash}:
         report.unchanged.append(source)
         return
     chunks = chunk_document(
@@ -95,22 +127,26 @@ def _sync_file(path, source, settings, embedder, store, indexed, manifests, repo
         settings.chunk_target_tokens,
         min(settings.chunk_max_tokens, embedder.max_tokens),
     )
+    # Write the new version, make it visible in one step, then drop the old one: a crash at
+    # any point leaves either version whole, and the next ingest finishes the job.
     store.add(chunks, _embed_new(chunks, store, embedder))
+    store.commit(source, chunks[0].file_hash)
     stale = sorted(old_ids - {c.id for c in chunks})
     if stale:
         store.delete(stale)
-    (report.updated if old_ids else report.added).append(source)
+    (report.updated if old_hash else report.added).append(source)
     report.chunks_written += len(chunks)
 
 
 def _prune(paths, settings, store, indexed, seen, report) -> None:
     folders = [p.resolve() for p in paths if p.is_dir()]
     stale: list[str] = []
-    for source, (_, ids) in indexed.items():
+    for source, (_, ids, _hashes) in indexed.items():
         if source in seen:
             continue
         location = (settings.corpus_dir / source).resolve() if not source.startswith("/") else Path(source)
         if any(location.is_relative_to(f) for f in folders) and not location.exists():
+            store.uncommit(source)
             stale.extend(ids)
             report.removed.append(source)
     if stale:
