@@ -51,6 +51,9 @@ def _child(path: str, memory: int, out: mp.Queue) -> None:
     except RecursionError:
         out.put(("error", "its structure loops on itself (a malformed or hostile PDF)"))
     except Exception as exc:  # pypdf raises many kinds on broken files
+        if type(exc).__name__ == "LimitReachedError":
+            out.put(("error", "a stream decompresses past the safety limit (a decompression bomb?)"))
+            return
         out.put(("error", f"not a readable PDF ({type(exc).__name__}: {str(exc)[:120]})"))
 
 
