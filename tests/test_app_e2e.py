@@ -93,7 +93,7 @@ def app(tmp_path_factory):
 def page(app):
     from playwright.sync_api import sync_playwright
 
-    _, folder = app
+    url, folder = app
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
                                      headless=True)

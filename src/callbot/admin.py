@@ -12,9 +12,6 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
-
 from callbot.embed import Embedder
 from callbot.errors import DocumentError
 from callbot.index import Store
@@ -26,23 +23,8 @@ from callbot.sync import sync
 Progress = Callable[[int, int, str], None]
 
 
-class AdminSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="CALLBOT_", extra="ignore")
-
-    admin_password: SecretStr | None = Field(
-        None, description="Password of the web app's Admin tab (adding documents); unset "
-        "disables adding documents from the web app.")
-    max_upload_mb: float = Field(
-        20.0, description="Largest document an admin may upload from the web app, in MB.", gt=0)
-    upload_dir: Path | None = Field(
-        None, description="Where uploaded documents are kept (default: <corpus_dir>/uploads).")
-
-    def uploads(self, settings: Settings) -> Path:
-        return self.upload_dir or settings.corpus_dir / "uploads"
-
-    @property
-    def max_bytes(self) -> int:
-        return int(self.max_upload_mb * 1024 * 1024)
+# The admin fields live in the one Settings object; the name says which part this module reads.
+AdminSettings = Settings
 
 
 def login_enabled(admin: AdminSettings) -> bool:

@@ -36,6 +36,9 @@ _WANTS_FIGURE = re.compile(
 )
 
 
+_ENUMERATOR = re.compile(r"^(\d{1,2}(\.[a-z])?[.)]|[a-z]\)|•)\s+")
+
+
 @dataclass
 class QuestionTerms:
     """Each content word of a question with the stems that count as finding it, and how much
@@ -127,6 +130,7 @@ def quotable_sentences(text: str) -> list[str]:
     out: list[str] = []
     carry = ""
     for sentence in split_sentences(text):
+        sentence = _ENUMERATOR.sub("", sentence)  # "2. implementazione…" → "implementazione…"
         if carry:
             out.append(f"{carry} {sentence}")
             carry = ""

@@ -85,9 +85,10 @@ def error_record(question: str, message: str, index_version: str | None) -> Audi
 
 
 def tool_record(name: str, inputs: dict[str, Any], result: dict[str, Any], summary: str,
-                index_version: str | None = None) -> AuditRecord:
-    """A calculator run from the forms: its inputs, its full result and the sentence shown."""
-    return AuditRecord(kind="calculator", question=f"{name} form", answer=summary,
+                index_version: str | None = None,
+                kind: Literal["calculator", "check"] = "calculator") -> AuditRecord:
+    """A calculator form run (or a reply check): inputs, full result and the summary shown."""
+    return AuditRecord(kind=kind, question=f"{name} form", answer=summary,
                        backend="calculator", index_version=index_version,
                        tool=ToolCall(name=name, inputs=inputs, result=result))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -11,9 +12,12 @@ from typing import Any
 from callbot.answer import extractive_answer
 from callbot.embed import Embedder, get_embedder
 from callbot.errors import InputError
+from callbot.generate import generate_answer, stream_answer
 from callbot.index import Store
-from callbot.models import Answer, Citation
+from callbot.llm import load_model
+from callbot.models import Answer, Citation, ScoredChunk
 from callbot.retrieve import Mode, Retriever
+from callbot.rewrite import rewrite_question
 from callbot.settings import Settings, get_settings
 from callbot.terms import detect_language
 from callbot.textnorm import contains_quote
@@ -31,6 +35,25 @@ def check_question(question: str, max_chars: int) -> str:
             "question", f"it has {len(cleaned)} characters; the limit is {max_chars}. Shorten it."
         )
     return cleaned
+
+
+@dataclass
+class Plan:
+    """What the answer to one question is built from."""
+
+    question: str  # standalone form used for retrieval and generation
+    language: str
+    hits: list[ScoredChunk]
+    base: Answer  # the deterministic answer, shown when no model is used or the guard fails
+    generate: bool
+    kwargs: dict[str, Any]
+
+    def args(self, model) -> tuple:
+        return (self.question, self.language, self.hits, model)
+
+    @property
+    def all_kwargs(self) -> dict[str, Any]:
+        return {**self.kwargs, "fallback": self.base}
 
 
 @dataclass
@@ -52,6 +75,7 @@ class Assistant:
         self.store = Store(self.settings, self.embedder)
         self.retriever = Retriever(self.store, self.embedder, self.settings)
         self.mode: Mode = "hybrid"
+        self.model = load_model(self.settings)
 
     def ask(
         self,
@@ -63,28 +87,67 @@ class Assistant:
     ) -> Answer:
         start = time.perf_counter()
         question = check_question(question, self.settings.max_question_chars)
-        language = detect_language(question)
-        answer = self._answer(question, language, conversation, doc, call)
+        plan = self._plan(question, conversation, doc, call)
+        answer = plan.base
+        if plan.generate and self.model is not None:
+            answer = generate_answer(*plan.args(self.model), **plan.all_kwargs)
+            answer.question = question
+        return self._finish(answer, conversation, start)
+
+    def stream(
+        self,
+        question: str,
+        conversation: Conversation | None = None,
+        *,
+        doc: str | None = None,
+        call: str | None = None,
+    ) -> Iterator[str | Answer]:
+        """Text deltas while a model writes, then the final Answer (whose text replaces what
+        was streamed). Without a model: the Answer at once."""
+        start = time.perf_counter()
+        question = check_question(question, self.settings.max_question_chars)
+        plan = self._plan(question, conversation, doc, call)
+        if not (plan.generate and self.model is not None):
+            yield self._finish(plan.base, conversation, start)
+            return
+        for item in stream_answer(*plan.args(self.model), **plan.all_kwargs):
+            if isinstance(item, Answer):
+                item.question = question
+                yield self._finish(item, conversation, start)
+            else:
+                yield item
+
+    def _finish(self, answer: Answer, conversation: Conversation | None, start: float) -> Answer:
         answer.timing_ms = round((time.perf_counter() - start) * 1000, 1)
         if conversation is not None:
-            conversation.history.append((question, answer.answer))
+            conversation.history.append((answer.question, answer.answer))
         return answer
 
-    def _answer(self, question, language, conversation, doc, call) -> Answer:
+    def _plan(self, question, conversation, doc, call) -> Plan:
+        language = detect_language(question)
+        history = list(conversation.history) if conversation is not None else []
         routed = self._route(question, language, conversation)
         if routed is not None:
-            return routed
+            answer, outcome = routed
+            return Plan(
+                question, language, [], answer, generate=outcome.tool is not None,
+                kwargs={"tool": outcome.tool, "tool_message": outcome.message, "history": history},
+            )
+        rewriter = self.model if self.settings.llm == "openai" else None
+        standalone = rewrite_question(question, history, rewriter)
         hits = self.retriever.search(
-            question, self.settings.top_k, doc=doc, call=call, mode=self.mode
+            standalone, self.settings.top_k, doc=doc, call=call, mode=self.mode
         )
-        return extractive_answer(
-            question,
+        base = extractive_answer(
+            standalone,
             language,
             hits,
             self.settings.min_coverage,
             self.settings.answer_sentences,
             self.store.vocabulary,
         )
+        base.question = question
+        return Plan(standalone, language, hits, base, generate=True, kwargs={"history": history})
 
     # --- calculators -----------------------------------------------------------------------
     @cached_property
@@ -97,10 +160,11 @@ class Assistant:
         return rules
 
     def _route(self, question: str, language: str, conversation: Conversation | None):
+        """(answer, router outcome) for a calculator question, None for a document one."""
         from callbot.tools.router import route
 
         slots = conversation.slots if conversation is not None else None
-        outcome = route(question, language, slots, rules=self.ruleset)  # type: ignore[arg-type]
+        outcome = route(question, language, slots, rules=self.ruleset)
         if outcome is None:
             return None
         if conversation is not None:
@@ -119,7 +183,7 @@ class Assistant:
             language=language,  # type: ignore[arg-type]
             tool=outcome.tool,
             reason=f"waiting for {outcome.missing}" if outcome.missing else None,
-        )
+        ), outcome
 
     def _rule_citations(self, sources) -> list[Citation | None]:
         """For each rule, the indexed chunk that holds its quote (one citation per chunk)."""

@@ -105,12 +105,22 @@ def search(query: str, as_json: bool, k: int, doc, call, mode) -> None:
 @click.option("--no-baseline", is_flag=True, help="Skip the LangChain tutorial baseline.")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.option("--mode", type=click.Choice(["hybrid", "dense", "keyword"]), default="hybrid")
-def eval_cmd(questions: Path, no_baseline: bool, as_json: bool, mode: str) -> None:
+@click.option("--llm", "with_llm", is_flag=True,
+              help="Also report how often the figure guard fired and citations were invalid.")
+def eval_cmd(questions: Path, no_baseline: bool, as_json: bool, mode: str, with_llm: bool) -> None:
     """Score retrieval, answers and refusals on the eval set, next to the baseline."""
-    from callbot.evaluate import run_eval
+    from callbot.evaluate import load_items, run_eval
 
-    report = run_eval(questions, get_settings(), baseline=not no_baseline, mode=mode)
+    settings = get_settings()
+    if with_llm and settings.llm == "none":
+        raise click.UsageError("--llm needs a model: set CALLBOT_LLM=llamacpp or openai.")
+    report = run_eval(questions, settings, baseline=not no_baseline, mode=mode)
     click.echo(json.dumps(report.model_dump(), indent=2) if as_json else report.table())
+    if with_llm:
+        from callbot.chat import Assistant
+        from callbot.llm_eval import guard_stats
+
+        click.echo(guard_stats(load_items(questions), Assistant(settings).ask).table())
 
 
 @main.command()

@@ -127,11 +127,12 @@ def citation_cards(answer: Answer) -> str:
     return "".join(cards)
 
 
-def evidence_card(ev: Evidence, label: str = "") -> str:
-    rule = f'<div><b>{_e(ev.rule)}</b></div>' if ev.rule else ""
-    return (f'<div class="cb-card">{rule}<h4>{_e(label)}{_e(ev.title)}</h4>'
-            f'<div class="cb-where">{_e(where(ev.page, ev.section))}</div>'
-            f'<div class="cb-quote"><mark>{_e(ev.passage)}</mark></div></div>')
+def evidence_card(ev: Evidence) -> str:
+    """The passage that decides a sentence, with the rule it states (if a rule decides)."""
+    rule = f"<b>{_e(ev.rule)}</b>" if ev.rule else ""
+    place = " · ".join(p for p in (ev.title, where(ev.page, ev.section)) if p)
+    return (f'<div class="cb-card">{rule}<div class="cb-quote"><mark>{_e(ev.passage)}</mark>'
+            f'</div><div class="cb-where">{_e(place)}</div></div>')
 
 
 def rules_html(rules: list[RuleRef], cite: Cite, language: str) -> str:

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -58,8 +58,27 @@ class Settings(BaseSettings):
     audit_log: Path = Field(
         Path(".callbot/audit.jsonl"), description="Append-only log, one JSON record per answer."
     )
+    admin_password: SecretStr | None = Field(
+        None,
+        description="Password of the web app's Admin tab (adding documents); unset disables "
+        "adding documents from the web app.",
+    )
+    max_upload_mb: float = Field(
+        20.0, description="Largest document an admin may upload from the web app, in MB.", gt=0
+    )
+    upload_dir: Path | None = Field(
+        None, description="Where uploaded documents are kept (default: <corpus_dir>/uploads)."
+    )
     host: str = Field("127.0.0.1", description="Address the web app binds.")
     port: int = Field(7860, description="Port of the web app.")
+
+
+    def uploads(self, settings: Settings | None = None) -> Path:
+        return self.upload_dir or (settings or self).corpus_dir / "uploads"
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_upload_mb * 1024 * 1024)
 
 
 @lru_cache(maxsize=1)
