@@ -84,6 +84,7 @@ def test_ask_json_batch_reads_stdin_and_writes_one_object_per_line(cli_env):
     ]
     proc = subprocess.run(
         [CALLBOT, "ask", "--json"],
+        check=False,
         input="\n".join(questions) + "\n",
         capture_output=True,
         text=True,
@@ -106,6 +107,7 @@ def test_cli_reports_a_missing_index_in_plain_words(tmp_path, cli_env):
     env = dict(cli_env, CALLBOT_INDEX_DIR=str(tmp_path / "nothing"))
     proc = subprocess.run(
         [CALLBOT, "ask", "budget?"],
+        check=False,
         capture_output=True, text=True, env=env, timeout=300,
     )
     assert proc.returncode == 2

@@ -98,9 +98,8 @@ def _mark_headings(units: list[Unit]) -> list[Unit]:
         short = unit.kind == "para" and len(text) <= 80
         if (short or (numbered_title and len(text) <= 110)) and not text.endswith(
             (".", "!", "?", ";", ",")
-        ):
-            if text[0].isupper() or text[0].isdigit() or numbered_title:
-                unit.kind = "heading"
+        ) and (text[0].isupper() or text[0].isdigit() or numbered_title):
+            unit.kind = "heading"
     return units
 
 
@@ -167,7 +166,7 @@ def pack(
             flush()  # a chunk cites one page
         if unit.kind == "heading" and current and count_tokens(section, _text(current)) > 40:
             flush()
-        fits = lambda t: count_tokens(section, t) <= limit  # noqa: E731
+        fits = lambda t, sec=section: count_tokens(sec, t) <= limit
         for part in [unit] if fits(unit.text) else _split_long(unit, fits):
             if current and count_tokens(section, _text(current + [part])) > target:
                 flush()

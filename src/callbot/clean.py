@@ -78,11 +78,11 @@ def dedupe_repeats(lines: list[str]) -> list[str]:
     while pos < len(content):
         for k in range(8, 0, -1):
             a, b = content[pos : pos + k], content[pos + k : pos + 2 * k]
-            if len(b) == k and [lines[i].strip() for i in a] == [lines[i].strip() for i in b]:
-                if sum(len(lines[i].strip()) for i in a) >= 3:
-                    drop.update(b)
-                    pos += 2 * k
-                    break
+            same = [lines[i].strip() for i in a] == [lines[i].strip() for i in b]
+            if len(b) == k and same and sum(len(lines[i].strip()) for i in a) >= 3:
+                drop.update(b)
+                pos += 2 * k
+                break
         else:
             pos += 1
     return [line for i, line in enumerate(lines) if i not in drop]

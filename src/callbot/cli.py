@@ -8,9 +8,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-import click  # noqa: E402
+import click
 
-from callbot.errors import CallbotError  # noqa: E402
+from callbot.errors import CallbotError
 
 
 class CallbotGroup(click.Group):

@@ -138,7 +138,7 @@ def metrics(outcomes: list[Outcome]) -> Metrics:
         refusal_acc=sum(o.refused for o in unanswerable) / (len(unanswerable) or 1),
         false_refusals=sum(o.refused for o in answerable),
         p50_ms=statistics.median(times),
-        p95_ms=times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))],
+        p95_ms=times[min(len(times) - 1, round(0.95 * (len(times) - 1)))],
     )
 
 

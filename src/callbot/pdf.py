@@ -50,7 +50,7 @@ def _child(path: str, memory: int, out: mp.Queue) -> None:
         out.put(("error", str(exc)))
     except RecursionError:
         out.put(("error", "its structure loops on itself (a malformed or hostile PDF)"))
-    except Exception as exc:  # pypdf raises many kinds on broken files
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on broken files
         if type(exc).__name__ == "LimitReachedError":
             out.put(("error", "a stream decompresses past the safety limit (a decompression bomb?)"))
             return

@@ -25,13 +25,10 @@ _STOP = frozenset(STOPWORDS_EN_PLUS) | frozenset(STOPWORDS_ITALIAN) | {
     "dell", "nell", "all", "dall", "sull", "un", "po", "il", "lo", "gli", "mi", "ti", "si",
 }
 _IT_MARKERS = frozenset(
-    "il lo la gli le di del della dei delle che per con una uno sono è qual quale quali quanto "
-    "quanti quante cosa come dove quando perché chi nel nella sul sulla si può possono serve "
-    "devono deve siamo abbiamo ai agli alle ed anche non più".split()
+    ["il", "lo", "la", "gli", "le", "di", "del", "della", "dei", "delle", "che", "per", "con", "una", "uno", "sono", "è", "qual", "quale", "quali", "quanto", "quanti", "quante", "cosa", "come", "dove", "quando", "perché", "chi", "nel", "nella", "sul", "sulla", "si", "può", "possono", "serve", "devono", "deve", "siamo", "abbiamo", "ai", "agli", "alle", "ed", "anche", "non", "più"]
 )
 _EN_MARKERS = frozenset(
-    "the of and to is are what which how many much who when where why does do can could "
-    "should would for with an a in on at by from it this that there we our you your".split()
+    ["the", "of", "and", "to", "is", "are", "what", "which", "how", "many", "much", "who", "when", "where", "why", "does", "do", "can", "could", "should", "would", "for", "with", "an", "a", "in", "on", "at", "by", "from", "it", "this", "that", "there", "we", "our", "you", "your"]
 )
 _stemmer = Stemmer.Stemmer("italian")
 
@@ -39,7 +36,7 @@ _stemmer = Stemmer.Stemmer("italian")
 def words(text: str) -> list[str]:
     """Lower-case words; an English possessive 's is dropped ("Piedmont's" → "piedmont")."""
     out = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-    return [w[:-2] if w.endswith("'s") else w for w in out]
+    return [w.removesuffix("'s") for w in out]
 
 
 def fold(word: str) -> str:
