@@ -30,6 +30,7 @@ from callbot.proposal import check_draft, default_checklists
 from callbot.settings import Settings, get_settings
 
 PROGRESS = gr.Progress()  # Gradio fills in a per-request tracker for this default
+DRAFTING = "(draft, being checked against the documents…)"
 QUEUE_CONCURRENCY = 4  # answers computed at once; the rest wait in the queue
 QUEUE_SIZE = 64  # requests waiting beyond this are refused with "queue full"
 EXAMPLES = [
@@ -87,25 +88,35 @@ def new_conversation() -> Conversation:
 
 def chat_reply(svc: Services, message: str, history: list, conversation: Conversation,
                ids: dict):
-    """Answer, log the answer, then stream it; citation cards and tables come at the end."""
-    history = [*history, {"role": "user", "content": message}]
+    """Stream the model's draft (when a model is configured), then log the checked answer
+    and show it in place of the draft; citation cards and tables come at the end."""
+    history = [*history, {"role": "user", "content": message}, {"role": "assistant", "content": ""}]
+    answer, draft = None, ""
     try:
-        answer = svc.assistant.ask(message, conversation)
+        for item in svc.assistant.stream(message, conversation):
+            if isinstance(item, str):
+                draft += item
+                history[-1] = {"role": "assistant", "content": f"_{DRAFTING}_ {draft}"}
+                yield history, "", "", ids
+            else:
+                answer = item
     except CallbotError as exc:
+        history = history[:-1]
         ids[len(history)] = svc.audit.append(error_record(message, str(exc), svc.version()))
         history.append({"role": "assistant", "content": f"⚠️ {exc}"})
         yield history, "", render.error_html(str(exc)), ids
         return
-    ids[len(history)] = svc.audit.append(answer_record(answer, svc.version()))
+    assert answer is not None
+    ids[len(history) - 1] = svc.audit.append(answer_record(answer, svc.version()))
     text = answer.answer
     if about_applying(message):
         text = f"> ⚠️ {call_notice().text(answer.language)}\n\n{text}"
-    history.append({"role": "assistant", "content": ""})
     words = text.split(" ")
-    for i in range(0, len(words), 6):
+    for i in range(0, len(words), 6 if not draft else len(words)):
         history[-1] = {"role": "assistant", "content": " ".join(words[: i + 6])}
         yield history, "", "", ids
         time.sleep(0.02)
+    history[-1] = {"role": "assistant", "content": text}
     sources = render.citation_cards(answer)
     if answer.tool:
         sources = render.tool_html(answer.tool, svc.checker.rule_evidence, answer.language) + sources

@@ -36,6 +36,14 @@ _WANTS_FIGURE = re.compile(
 )
 
 
+# Sentences that address the assistant rather than inform the reader are never quoted.
+_PLANTED = re.compile(
+    r"\[\s*(system|assistant|admin)\s*\]|<\s*/?\s*(system|script)|\b(tell|inform)\s+(the\s+)?"
+    r"users?\b|\b(say|answer|reply|respond)\s+that\b|\b(di|dì|rispondi|d[ìi]['’])\s*che\b|"
+    r"\b(assistant|chatbot|language\s+model|ai\s+model|assistente)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+")
 _ENUMERATOR = re.compile(r"^(\d{1,2}(\.[a-z])?[.)]|[a-z]\)|•)\s+")
 
 
@@ -124,6 +132,21 @@ def _idf(terms: QuestionTerms, hits: list[ScoredChunk]) -> dict[str, float]:
     return {t: math.log(1 + (len(docs) + 1) / (counts.get(t, 0) + 0.5)) for t in terms.alternatives}
 
 
+def is_planted(sentence: str) -> bool:
+    """A sentence that addresses the assistant instead of informing the reader."""
+    return bool(_HOSTILE.search(sentence) or _PLANTED.search(sentence))
+
+
+def without_planted(text: str) -> str:
+    """The passage minus planted instructions, for a language model's eyes and its guard."""
+    lines = []
+    for line in text.split("\n"):
+        kept = [s for s in _SENTENCE_SPLIT.split(line) if s.strip() and not is_planted(s)]
+        if kept:
+            lines.append(" ".join(kept))
+    return "\n".join(lines)
+
+
 def quotable_sentences(text: str) -> list[str]:
     """Sentences of a passage; a short label line ("Scadenza per la presentazione delle
     proposte") is read together with the line after it, which holds its value."""
@@ -131,6 +154,9 @@ def quotable_sentences(text: str) -> list[str]:
     carry = ""
     for sentence in split_sentences(text):
         sentence = _ENUMERATOR.sub("", sentence)  # "2. implementazione…" → "implementazione…"
+        if is_planted(sentence):
+            carry = ""
+            continue
         if carry:
             out.append(f"{carry} {sentence}")
             carry = ""

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from callbot.answer import extractive_answer
+from callbot.answer import extractive_answer, without_planted
 from callbot.embed import Embedder, get_embedder
 from callbot.errors import InputError
 from callbot.generate import generate_answer, stream_answer
@@ -35,6 +35,12 @@ def check_question(question: str, max_chars: int) -> str:
             "question", f"it has {len(cleaned)} characters; the limit is {max_chars}. Shorten it."
         )
     return cleaned
+
+
+def _sanitized(hit: ScoredChunk) -> ScoredChunk:
+    """The hit as a language model sees it: planted instructions taken out of its text."""
+    chunk = hit.chunk.model_copy(update={"text": without_planted(hit.chunk.text)})
+    return hit.model_copy(update={"chunk": chunk})
 
 
 @dataclass
@@ -147,7 +153,8 @@ class Assistant:
             self.store.vocabulary,
         )
         base.question = question
-        return Plan(standalone, language, hits, base, generate=True, kwargs={"history": history})
+        for_model = [_sanitized(h) for h in hits]
+        return Plan(standalone, language, for_model, base, generate=True, kwargs={"history": history})
 
     # --- calculators -----------------------------------------------------------------------
     @cached_property

@@ -31,11 +31,49 @@ def _extract(path: str) -> list[tuple[int, str]]:
         raise PermissionError("the PDF is encrypted; save an unprotected copy and add that")
     pages = []
     for i, page in enumerate(reader.pages):
-        text = page.extract_text() or ""
+        text = _visible_text(page)
         if len(text) > MAX_PAGE_CHARS:
             raise ValueError(f"page {i + 1} holds more than {MAX_PAGE_CHARS} characters of text")
         pages.append((i + 1, text))
     return pages
+
+
+def _is_white(operator: bytes, operands: list) -> bool | None:
+    """Whether a fill-colour operator sets white (None: not a fill-colour operator)."""
+    try:
+        values = [float(v) for v in operands if isinstance(v, (int, float))]
+    except (TypeError, ValueError):
+        return None
+    if operator in (b"rg", b"sc", b"scn") and len(values) == 3:
+        return min(values) >= 0.95
+    if operator == b"g" and len(values) == 1:
+        return values[0] >= 0.95
+    if operator == b"k" and len(values) == 4:
+        return max(values) <= 0.05
+    return None
+
+
+def _visible_text(page) -> str:
+    """The page text without text drawn in white (white-on-white text a reader never sees)."""
+    state = {"white": False, "stack": []}
+    hidden: list[str] = []
+
+    def before(operator, operands, cm, tm) -> None:
+        if operator == b"q":
+            state["stack"].append(state["white"])
+        elif operator == b"Q" and state["stack"]:
+            state["white"] = state["stack"].pop()
+        elif (white := _is_white(operator, operands)) is not None:
+            state["white"] = white
+
+    def on_text(text, cm, tm, font, size) -> None:
+        if state["white"] and text.strip():
+            hidden.append(text.strip())
+
+    text = page.extract_text(visitor_operand_before=before, visitor_text=on_text) or ""
+    for fragment in hidden:
+        text = text.replace(fragment, "")
+    return text
 
 
 def _child(path: str, memory: int, out: mp.Queue) -> None:

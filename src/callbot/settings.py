@@ -26,6 +26,19 @@ class Settings(BaseSettings):
         "all-MiniLM-L6-v2 (bundled) or any sentence-transformers name or path.",
     )
     embed_batch_size: int = Field(32, description="Chunks embedded per batch.", ge=1)
+    embed_threads: int = Field(
+        0,
+        description="CPU threads used to embed (0: one per core). Each thread runs its own "
+        "batches with single-threaded BLAS, which is faster than multi-threaded BLAS on small "
+        "matrices and degrades gracefully when other processes share the CPU.",
+        ge=0,
+    )
+    model_cache_dir: Path = Field(
+        Path(".callbot/models"),
+        description="Where models converted on this machine are kept. An embedding model named "
+        "<model>-int8 (e.g. all-MiniLM-L6-v2-int8) is exported once from the bundled weights to "
+        "a dynamically quantised int8 ONNX model here and run with onnxruntime.",
+    )
     chunk_target_tokens: int = Field(
         200, description="Aim for chunks of about this many word pieces.", ge=32
     )
