@@ -376,6 +376,18 @@ def build(svc: Services) -> gr.Blocks:
                 build_proposal(svc, lang)
             with gr.Tab("Admin", id="admin"):
                 build_admin(svc)
+
+        def ask(question: str) -> dict:
+            """One question, one logged answer as in `callbot ask --json` (no conversation)."""
+            try:
+                answer = svc.assistant.ask(question)
+            except CallbotError as exc:
+                svc.audit.append(error_record(question, str(exc), svc.version()))
+                return {"question": question, "error": str(exc)}
+            svc.audit.append(answer_record(answer, svc.version()))
+            return answer.public_json()
+
+        gr.api(ask, api_name="ask")
     return demo
 
 

@@ -44,7 +44,7 @@ def _check_whole_documents(settings, embedder, versions) -> None:
     assert Retriever(store, embedder, settings).search("contributo ClusterXchange", 4)
 
 
-@pytest.mark.parametrize("delay", [3.0, 6.0, 9.0])
+@pytest.mark.parametrize("delay", [3.0, 4.5, 6.0, 7.5, 9.0])
 def test_kill_9_mid_ingest_never_shows_half_a_document(tmp_path, embedder, delay):
     docs = tmp_path / "docs"
     docs.mkdir()

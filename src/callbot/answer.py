@@ -153,14 +153,18 @@ def quotable_sentences(text: str) -> list[str]:
     out: list[str] = []
     carry = ""
     for sentence in split_sentences(text):
+        item = _ENUMERATOR.match(sentence) is not None
         sentence = _ENUMERATOR.sub("", sentence)  # "2. implementazione…" → "implementazione…"
         if is_planted(sentence):
             carry = ""
             continue
-        if carry:
+        if carry and not item:
             out.append(f"{carry} {sentence}")
             carry = ""
             continue
+        if carry:  # a label followed by a list item: the label stands alone
+            out.append(carry)
+            carry = ""
         if len(sentence) < 60 and not sentence.endswith((".", ";", ":", "!", "?")):
             carry = sentence
             continue
@@ -250,7 +254,8 @@ def extractive_answer(
     quotes: dict[int, list[str]] = {}
     lines = [INTRO[language]]
     for rank, sentence, _ in picked:
-        assert contains_quote(hits[rank].chunk.text, sentence)
+        if not contains_quote(hits[rank].chunk.text, sentence):
+            continue  # a quote must occur in its chunk, whatever the splitting did
         quotes.setdefault(rank, []).append(sentence)
         lines.append(f"- «{sentence}» [{rank + 1}]")
     if not quotes:

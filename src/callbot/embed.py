@@ -38,6 +38,7 @@ USE_NAMES = {"use-multilingual-v3", "usem3"}
 USE_MAX_TOKENS = 256  # the encoder has no hard limit; keep passages comparable in size
 INT8_SUFFIX = "-int8"
 INT8_EXPORT_VERSION = "1"  # bump when the export recipe changes: old exports are not reused
+COUNT_CACHE = 2048  # the chunker counts the same growing passage more than once
 
 
 class Embedder(Protocol):
@@ -157,14 +158,16 @@ class UniversalSentenceEncoder:
         self.max_tokens = USE_MAX_TOKENS
         self._pool: ThreadPoolExecutor | None = None
         _ = self.model._model  # load the weights now, not on the first question
+        self.count_tokens = lru_cache(maxsize=COUNT_CACHE)(self._count_tokens)
 
-    def count_tokens(self, text: str) -> int:
+    def _count_tokens(self, text: str) -> int:
         return len(self.model._tokenizer.encode([text])[0])
 
     def embed(self, texts: list[str], progress: bool = False) -> np.ndarray:
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
-        batches = _batches(texts, self.batch_size)
+        per_thread = -(-len(texts) // self.threads)  # a small call still uses every core
+        batches = _batches(texts, max(1, min(self.batch_size, per_thread)))
         with _blas_single_thread():
             if self.threads > 1 and len(batches) > 1:
                 self._pool = self._pool or ThreadPoolExecutor(self.threads, "callbot-embed")
@@ -200,8 +203,9 @@ class OnnxInt8Embedder:
             str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
         )
         self.inputs = {i.name for i in self.session.get_inputs()}
+        self.count_tokens = lru_cache(maxsize=COUNT_CACHE)(self._count_tokens)
 
-    def count_tokens(self, text: str) -> int:
+    def _count_tokens(self, text: str) -> int:
         """Word pieces including the [CLS]/[SEP] the model adds."""
         return len(self.counter.encode(text).ids)
 

@@ -1,12 +1,24 @@
 """The chunk store (Chroma, the single source of chunk text and metadata) and the keyword
-index derived from it (bm25s over Italian/English stems)."""
+index derived from it (bm25s over Italian/English stems).
+
+The keyword index and the vocabulary are built once and saved under
+`<index_dir>/keyword/<collection>/<key>/`, where the key hashes the chunks (ids, titles,
+sections, in order), the tokenizer's source and the bm25s version: a process that opens an
+unchanged index loads them instead of re-tokenising every chunk, and any change to the
+chunks (or to the tokenizer) makes a new key, so a stale index is never used.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
+import shutil
+import tempfile
+from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -21,6 +33,7 @@ from callbot.terms import tokenize
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 CHROMA_MAX_BATCH = 1000
+KEYWORD_CACHE_VERSION = "1"  # bump when what the cache holds changes
 
 
 def collection_name(settings: Settings) -> str:
@@ -127,9 +140,8 @@ class Store:
         self._invalidate()
 
     def _invalidate(self) -> None:
-        self.__dict__.pop("_keyword", None)
-        self.__dict__.pop("chunks", None)
-        self.__dict__.pop("vocabulary", None)
+        for name in ("_keyword", "chunks", "_version"):
+            self.__dict__.pop(name, None)
 
     def update_metadata(self, chunks: list[Chunk]) -> None:
         for i in range(0, len(chunks), CHROMA_MAX_BATCH):
@@ -137,15 +149,19 @@ class Store:
             self.collection.update(
                 ids=[c.id for c in part], metadatas=[_to_metadata(c) for c in part]
             )
+        self._invalidate()  # titles and sections feed the keyword index
 
     def embeddings_by_text(self, hashes: list[str]) -> dict[str, list[float]]:
         """Stored vectors of chunks with these text hashes (embedding cache by content)."""
         found: dict[str, list[float]] = {}
         for i in range(0, len(hashes), CHROMA_MAX_BATCH):
-            got = self.collection.get(
-                where={"text_hash": {"$in": hashes[i : i + CHROMA_MAX_BATCH]}},
-                include=["embeddings", "metadatas"],
-            )
+            try:
+                got = self.collection.get(
+                    where={"text_hash": {"$in": hashes[i : i + CHROMA_MAX_BATCH]}},
+                    include=["embeddings", "metadatas"],
+                )
+            except Exception:  # noqa: BLE001 - a cache miss, e.g. after a killed writer
+                continue
             for meta, vector in zip(got["metadatas"], got["embeddings"]):
                 found[meta["text_hash"]] = list(vector)
         return found
@@ -176,33 +192,41 @@ class Store:
 
     def version(self) -> str:
         """Changes whenever the indexed chunks change (for caches and the audit log)."""
-        ids = sorted(c.id for c in self.chunks)
-        return hashlib.sha256("\n".join(ids).encode()).hexdigest()[:12]
+        if "_version" not in self.__dict__:
+            ids = sorted(c.id for c in self.chunks)
+            self.__dict__["_version"] = hashlib.sha256("\n".join(ids).encode()).hexdigest()[:12]
+        return self.__dict__["_version"]
 
     @cached_property
     def chunks(self) -> list[Chunk]:
         return self.all_chunks()
 
     @cached_property
-    def _keyword(self):
-        import bm25s
+    def _keyword(self) -> KeywordIndex:
+        if not self.chunks:
+            return KeywordIndex(None, set())
+        folder = self.keyword_cache_dir() / keyword_key(self.chunks)
+        cached = KeywordIndex.load(folder, len(self.chunks))
+        if cached is not None:
+            return cached
+        built = KeywordIndex.build(self.chunks)
+        built.save(folder)
+        return built
 
-        corpus = [tokenize(f"{c.section} {c.text}") for c in self.chunks]
-        retriever = bm25s.BM25()
-        if self.chunks:
-            retriever.index(corpus, show_progress=False)
-        return retriever
+    def keyword_cache_dir(self) -> Path:
+        """Where this collection's keyword indexes are saved (one per chunk-set key)."""
+        return self.settings.index_dir / "keyword" / collection_name(self.settings)
 
-    @cached_property
+    @property
     def vocabulary(self) -> set[str]:
         """Every stem of the indexed text (titles included)."""
-        return {t for c in self.chunks for t in tokenize(f"{c.title} {c.section} {c.text}")}
+        return self._keyword.vocabulary
 
     def keyword_scores(self, tokens: list[str]) -> np.ndarray:
         """BM25 score of every chunk (in `self.chunks` order) for the query tokens."""
         if not self.chunks or not tokens:
             return np.zeros(len(self.chunks))
-        return np.asarray(self._keyword.get_scores(tokens), dtype=float)
+        return np.asarray(self._keyword.bm25.get_scores(tokens), dtype=float)
 
     def dense_search(self, embedding: np.ndarray, k: int, where: dict | None = None):
         """(chunk id, cosine similarity) best first."""
@@ -213,3 +237,68 @@ class Store:
             query_embeddings=[embedding.tolist()], n_results=n, where=where, include=["distances"]
         )
         return [(cid, 1.0 - d) for cid, d in zip(got["ids"][0], got["distances"][0])]
+
+
+def keyword_key(chunks: list[Chunk]) -> str:
+    """Changes with the chunks (ids, titles, sections, order), the tokenizer and bm25s."""
+    import bm25s
+
+    from callbot import terms
+
+    h = hashlib.sha256(f"{KEYWORD_CACHE_VERSION}\x1f{bm25s.__version__}\x1f".encode())
+    h.update(Path(terms.__file__).read_bytes())
+    for c in chunks:
+        h.update(f"{c.id}\x1f{c.title}\x1f{c.section}\x1e".encode())
+    return h.hexdigest()[:20]
+
+
+@dataclass
+class KeywordIndex:
+    """BM25 over the chunks' section + text, and the stems of the whole index (titles too)."""
+
+    bm25: Any
+    vocabulary: set[str]
+
+    @classmethod
+    def build(cls, chunks: list[Chunk]) -> KeywordIndex:
+        import bm25s
+
+        corpus = [tokenize(f"{c.section} {c.text}") for c in chunks]
+        vocabulary = {t for doc in corpus for t in doc}
+        vocabulary.update(t for title in {c.title for c in chunks} for t in tokenize(title))
+        bm25 = bm25s.BM25()
+        bm25.index(corpus, show_progress=False)
+        return cls(bm25, vocabulary)
+
+    def save(self, folder: Path) -> None:
+        """Write to a temporary folder, then rename it into place; drop older keys."""
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
+        try:
+            self.bm25.save(str(work), show_progress=False)
+            (work / "vocabulary.json").write_text(
+                json.dumps(sorted(self.vocabulary), ensure_ascii=False), encoding="utf-8"
+            )
+            work.chmod(0o755)
+            work.rename(folder)
+        except OSError:
+            pass  # read-only index folder or another process saved it first: still usable
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        for old in folder.parent.iterdir():
+            if old.name != folder.name and not old.name.startswith(".tmp-"):
+                shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, folder: Path, n_chunks: int) -> KeywordIndex | None:
+        """The saved index, or None when it is missing, unreadable or of another size."""
+        import bm25s
+
+        try:
+            bm25 = bm25s.BM25.load(str(folder), show_progress=False)
+            vocabulary = set(json.loads((folder / "vocabulary.json").read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError):
+            return None
+        if bm25.scores.get("num_docs") != n_chunks:
+            return None
+        return cls(bm25, vocabulary)

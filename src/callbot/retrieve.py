@@ -21,23 +21,39 @@ class Retriever:
         self.store = store
         self.embedder = embedder
         self.settings = settings
+        self._derived_for: list[Chunk] | None = None  # the chunk list the caches below are of
+        self._position: dict[str, int] = {}
+        self._masks: dict[tuple[str | None, str | None], np.ndarray] = {}
+
+    def _fresh(self) -> list[Chunk]:
+        """The store's chunks; per-chunk lookups are rebuilt only when that list changes."""
+        chunks = self.store.chunks
+        if chunks is not self._derived_for:
+            self._position = {c.id: i for i, c in enumerate(chunks)}
+            self._masks = {}
+            self._derived_for = chunks
+        return chunks
 
     def _allowed(self, doc: str | None, call: str | None) -> np.ndarray:
-        chunks = self.store.chunks
-        mask = np.ones(len(chunks), dtype=bool)
-        if doc:
-            mask &= np.array([doc in (c.doc_id, c.title, c.source) for c in chunks], dtype=bool)
-        if call:
-            mask &= np.array([call in c.calls for c in chunks], dtype=bool)
-        return mask
+        chunks = self._fresh()
+        key = (doc or None, call or None)
+        if key not in self._masks:
+            mask = np.ones(len(chunks), dtype=bool)
+            if doc:
+                mask &= np.array([doc in (c.doc_id, c.title, c.source) for c in chunks], dtype=bool)
+            if call:
+                mask &= np.array([call in c.calls for c in chunks], dtype=bool)
+            mask.flags.writeable = False
+            self._masks[key] = mask
+        return self._masks[key]
 
     def keyword_ranking(self, question: str, mask: np.ndarray) -> list[int]:
         scores = self.store.keyword_scores(list(dict.fromkeys(tokenize(expand(question)))))
-        order = np.argsort(-scores, kind="stable")
-        return [int(i) for i in order[:CANDIDATES] if scores[i] > 0 and mask[i]]
+        return [int(i) for i in top_indices(scores, CANDIDATES) if mask[i]]
 
     def dense_ranking(self, question: str, mask: np.ndarray) -> list[int]:
-        position = {c.id: i for i, c in enumerate(self.store.chunks)}
+        self._fresh()
+        position = self._position
         vector = self.embedder.embed([question])[0]
         hits = self.store.dense_search(vector, CANDIDATES)
         return [position[cid] for cid, _ in hits if cid in position and mask[position[cid]]]
@@ -59,6 +75,17 @@ class Retriever:
         dense = self.dense_ranking(question, mask) if mode != "keyword" else []
         keyword = self.keyword_ranking(question, mask) if mode != "dense" else []
         return fuse(chunks, dense, keyword, self.settings, mode)[:k]
+
+
+def top_indices(scores: np.ndarray, n: int) -> np.ndarray:
+    """Indices of the n best positive scores, best first, ties in index order: the same as a
+    stable argsort of all scores, without sorting every chunk."""
+    positive = np.flatnonzero(scores > 0)
+    if len(positive) > n:
+        cutoff = np.partition(scores[positive], len(positive) - n)[len(positive) - n]
+        positive = positive[scores[positive] >= cutoff]
+    order = np.argsort(-scores[positive], kind="stable")
+    return positive[order][:n]
 
 
 def fuse(
