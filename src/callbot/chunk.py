@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from callbot.clean import BULLET
 
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"
 _TERMINAL = (".", "!", "?", ";", ":")
 _NUMBERED = re.compile(r"^(\d{1,2}(\.[a-z])?[.)]|[a-z]\)|[ivx]{1,4}\)|-)\s")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“(A-ZÀ-Ý0-9•])")
