@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cached_property
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -65,11 +66,16 @@ class CountryList(Strict):
         """The country named by `text`: ISO code (upper case), name or adjective (it/en)."""
         if (code := text.strip()) and (country := self.by_code(code)):
             return country
-        key = name_key(text)
+        return self._by_name.get(name_key(text))
+
+    @cached_property
+    def _by_name(self) -> dict[str, Country]:
+        """Name key → country, built once (the router looks names up on every message)."""
+        index: dict[str, Country] = {}
         for country in self.all():
-            if key in {name_key(n) for n in country.names()}:
-                return country
-        return None
+            for name in country.names():
+                index.setdefault(name_key(name), country)
+        return index
 
     def by_code(self, code: str) -> Country | None:
         return next((c for c in self.all() if c.code == code), None)
@@ -92,10 +98,15 @@ class RegionMap(Strict):
     regions: list[Region]
 
     def find(self, text: str, country: str | None = None) -> Region | None:
-        key = name_key(text)
-        for region in self.regions:
-            if country and region.country != country:
-                continue
-            if key in {name_key(n) for n in region.names()}:
+        for region in self._by_name.get(name_key(text), []):
+            if not country or region.country == country:
                 return region
         return None
+
+    @cached_property
+    def _by_name(self) -> dict[str, list[Region]]:
+        index: dict[str, list[Region]] = {}
+        for region in self.regions:
+            for name in dict.fromkeys(name_key(n) for n in region.names()):
+                index.setdefault(name, []).append(region)
+        return index
