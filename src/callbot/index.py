@@ -11,6 +11,7 @@ chunks (or to the tokenizer) makes a new key, so a stale index is never used.
 from __future__ import annotations
 
 import hashlib
+import logging
 import json
 import os
 import re
@@ -33,6 +34,7 @@ from callbot.terms import tokenize
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 CHROMA_MAX_BATCH = 1000
+log = logging.getLogger(__name__)
 KEYWORD_CACHE_VERSION = "1"  # bump when what the cache holds changes
 
 
@@ -160,7 +162,8 @@ class Store:
                     where={"text_hash": {"$in": hashes[i : i + CHROMA_MAX_BATCH]}},
                     include=["embeddings", "metadatas"],
                 )
-            except Exception:  # noqa: BLE001 - a cache miss, e.g. after a killed writer
+            except Exception as exc:  # noqa: BLE001 - a cache miss, e.g. after a killed writer
+                log.warning("embedding cache lookup failed (%s); embedding afresh", exc)
                 continue
             for meta, vector in zip(got["metadatas"], got["embeddings"]):
                 found[meta["text_hash"]] = list(vector)
