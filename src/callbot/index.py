@@ -11,8 +11,8 @@ chunks (or to the tokenizer) makes a new key, so a stale index is never used.
 from __future__ import annotations
 
 import hashlib
-import logging
 import json
+import logging
 import os
 import re
 import shutil
