@@ -142,3 +142,18 @@ def test_a_missing_value_is_asked_for_and_the_next_message_supplies_it(assistant
     assert first.tool is None and "giorni" in first.answer.lower()
     second = assistant.ask("5 giorni lavorativi", conv)
     assert second.tool is not None and second.tool.result["amount_eur"] == 1100
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "予算はいくらですか？",
+        "Каков бюджет программы?",
+        "budget\r\n{\"forged\": true}\r\nline",
+        "\u202equal è il budget\u200b del bando?",
+    ],
+)
+def test_other_scripts_and_control_characters_get_an_answer_not_a_traceback(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.language in ("it", "en")
+    assert "\r" not in answer.question and "\u202e" not in answer.question
