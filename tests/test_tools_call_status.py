@@ -66,3 +66,24 @@ def test_naive_time_is_refused():
 def test_rules_cited():
     result = run(datetime(2019, 1, 1, tzinfo=UTC))
     assert [r.id for r in result.rules] == ["call-deadline", "project-duration"]
+
+
+@pytest.mark.parametrize(
+    ("submission", "open_"),
+    [
+        (datetime(2019, 4, 4, 16, 30), True),    # naive: Brussels time, as in the rule
+        (datetime(2019, 4, 4, 16, 59, 59), True),
+        # "4 aprile 2019, h. 17": the call closes at 17:00, a submission must be before it
+        (datetime(2019, 4, 4, 17, 0), False),
+        (datetime(2019, 4, 4, 17, 30), False),
+        (datetime(2019, 4, 4, 15, 30, tzinfo=UTC), False),   # 17:30 in Brussels
+        (datetime(2019, 4, 4, 14, 30, tzinfo=UTC), True),
+    ],
+)
+def test_a_planned_submission_is_compared_instead_of_now(submission, open_):
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    result = call_status(build_input(CallStatusInput, now=now, submission=submission), RULES)
+    assert result.open is open_ and result.submission is True
+    assert result.now.utcoffset() == timedelta(hours=2)
+    assert ("In time" if open_ else "Too late") in result.message
+    assert ("In tempo" if open_ else "Troppo tardi") in result.message_it

@@ -118,3 +118,30 @@ def test_partners_without_country():
     result, verdicts = check({"name": "a"}, {"name": "b"})
     assert result.eligible is False
     assert verdicts["distinct_countries"] is False and verdicts["countries_allowed"] is None
+
+
+UNKNOWN_SPAIN = {"name": "Seville cluster", "country": "ES", "region": "Andalucía"}
+UNKNOWN_PORTUGAL = {"name": "Porto cluster", "country": "PT", "region": "Norte"}
+NO_COUNTRY = {"name": "cluster"}
+
+
+@pytest.mark.parametrize(
+    ("partners", "eligible"),
+    [
+        # a failed rule decides, whatever else is unknown
+        ((UNKNOWN_SPAIN, UNKNOWN_PORTUGAL), False),            # 2 entities, 2 countries
+        ((PUGLIA, NO_COUNTRY), False),                         # 2 entities
+        ((UNKNOWN_SPAIN, UNKNOWN_PORTUGAL, {**PUGLIA, "eccp": "no"}), False),
+        # nothing fails, something unknown: null
+        ((UNKNOWN_SPAIN, UNKNOWN_PORTUGAL, {"name": "Lyon", "country": "FR"}), None),
+        ((PUGLIA, BAVARIA, NO_COUNTRY), None),
+        # everything passes
+        ((PUGLIA, BAVARIA, OCCITANIE), True),
+        ((UNKNOWN_SPAIN, UNKNOWN_PORTUGAL, PUGLIA), True),
+    ],
+)
+def test_false_beats_unknown_and_unknown_beats_true(partners, eligible):
+    result, _verdicts = check(*partners)
+    assert result.eligible is eligible
+    binding = [c.verdict for c in result.checks if c.binding]
+    assert (False in binding) is (eligible is False)

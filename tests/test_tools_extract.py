@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,11 +14,18 @@ from callbot.tools.extract import (
     find_dates,
     find_km,
     find_months,
+    find_stay_length,
+    find_time,
     find_travel_days,
     find_working_days,
 )
 from callbot.tools.extract_geo import find_partners, find_places
-from callbot.tools.extract_plan import find_costs, find_exchange_counts, parse_amount
+from callbot.tools.extract_plan import (
+    asks_minimums,
+    find_costs,
+    find_exchange_counts,
+    parse_amount,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = load_ruleset(ROOT / "corpus" / "rules" / "COS-CLUSTER-2018-03-02.yaml")
@@ -36,6 +43,11 @@ RULES = load_ruleset(ROOT / "corpus" / "rules" / "COS-CLUSTER-2018-03-02.yaml")
         ("if they are less than 200 km apart", None, None, None),
         ("stays of 5 working days or more", None, None, None),
         ("sotto i 200 km o meno di 5 giorni", None, None, None),
+        ("A 3-working-day visit to a partner about 150 km away", 150, 3, None),
+        ("a 5-day stay roughly 300 km away", 300, 5, None),
+        ("una visita di 3 giorni lavorativi a circa 250 km", 250, 3, None),
+        ("uno scambio di 4-giorni", None, 4, None),
+        ("a two-business-day visit", None, 2, None),
     ],
 )
 def test_km_days_travel(text, km, days, travel):
@@ -159,3 +171,90 @@ def test_costs(text, lines):
 )
 def test_exchange_counts(text, counts):
     assert find_exchange_counts(text) == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "months", "weeks"),
+    [
+        ("uno scambio di due mesi", 2, None),
+        ("a 2-month exchange", 2, None),
+        ("per un mese", 1, None),
+        ("tre settimane a Lione", None, 3),
+        ("a week in Lyon", None, 1),
+        ("una settimana", None, 1),
+        ("a three-week stay", None, 3),
+        ("at most a month", None, None),
+        ("al massimo un mese", None, None),
+        ("6 days", None, None),
+    ],
+)
+def test_stay_length_in_months_or_weeks(text, months, weeks):
+    assert find_stay_length(text) == (months, weeks)
+
+
+@pytest.mark.parametrize(
+    ("text", "clock"),
+    [
+        ("il 4 aprile 2019 alle 16:30 ora di Bruxelles", time(16, 30)),
+        ("on 4 April 2019 at 17.30", time(17, 30)),
+        ("alle ore 17", time(17, 0)),
+        ("h. 17 (Bruxelles time)", time(17, 0)),
+        ("at 4:59 pm", time(16, 59)),
+        ("at 5pm", time(17, 0)),
+        ("1.100 euro", None),
+        ("2019-04-04", None),
+        ("4/4/2019", None),
+        ("150 km for 3 days", None),
+    ],
+)
+def test_time_of_day(text, clock):
+    assert find_time(text) == clock
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("quanti devono coinvolgere PMI?", True),
+        ("Con 90 scambi, quanti almeno con organizzazioni esterne?", True),
+        ("How many of them must involve SMEs?", True),
+        ("how many should involve non-members", True),
+        ("rispettiamo le quote?", False),
+        ("60 with SMEs: do we meet the quotas?", False),
+    ],
+)
+def test_asks_for_the_required_counts(text, asks):
+    assert asks_minimums(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        ("two clusters, one in Spain (Andalusia) and one in Portugal (Norte)",
+         [("ES", None), ("PT", None)]),
+        ("due cluster, uno in Spagna e uno in Portogallo", [("ES", None), ("PT", None)]),
+        ("three partners: one in Puglia and one in Germany",
+         [("IT", "Puglia"), ("DE", None), (None, None)]),
+        ("tre partner, uno in Puglia e uno in Germania",
+         [("IT", "Puglia"), ("DE", None), (None, None)]),
+        ("one in Italy and one in Germany (Oberbayern)", [("IT", None), ("DE", "Oberbayern")]),
+        ("due in Italia (Puglia) e uno in Francia",
+         [("IT", "Puglia"), ("IT", "Puglia"), ("FR", None)]),
+    ],
+)
+def test_a_stated_total_includes_the_located_partners(text, partners):
+    assert summary(text) == partners
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("Our eligible costs add up to 400,000 EUR, with nothing for third-party support",
+         [("eligible costs", 400000)]),
+        ("i costi eleggibili sommano a 250.000 euro", [("eligible costs", 250000)]),
+        ("Is the EU contribution capped at 360,000 EUR?", []),
+        ("il contributo ha un tetto di 360.000 euro", []),
+    ],
+)
+def test_totals_are_costs_and_caps_are_rules(text, lines):
+    assert [(c.category, c.amount_eur) for c in find_costs(text)] == [
+        (c, Decimal(a)) for c, a in lines]

@@ -221,3 +221,41 @@ def test_full_amount_only_at_or_above_both_thresholds(km, days):
     verdict = decide(km, days, days <= FITS, LS)
     if verdict.amount_eur == LS.full.amount_eur:
         assert km >= LS.reduced.full_from_km and days >= LS.reduced.full_from_working_days
+
+
+@pytest.mark.parametrize(
+    ("stay", "working_days", "amount", "outcome"),
+    [
+        ({"weeks": 1}, 5, 1100, "full"),
+        ({"weeks": 3}, 15, 1100, "full"),
+        ({"weeks": 4}, 20, 1100, "full"),        # 28 days fit in any month
+        ({"weeks": 5}, 25, 0, "too_long"),       # 35 days fit in no month
+        ({"months": 1}, 20, 1100, "full"),       # the fewest weekdays in one month
+        ({"months": 2}, 42, 0, "too_long"),
+    ],
+)
+def test_stay_in_weeks_or_months(stay, working_days, amount, outcome):
+    result = run(distance_km=1000, **stay)
+    assert (result.working_days, result.amount_eur, result.outcome) == (
+        working_days, amount, outcome)
+    assert result.eligible is bool(amount)
+    assert result.assumption and result.assumption_it
+    assert str(working_days) in result.assumption
+
+
+def test_weeks_are_five_working_days_each_and_say_so():
+    result = run(distance_km=150, weeks=2)
+    assert result.assumption.startswith("2 weeks counted as 10 working days")
+    assert "5 working days per week" in result.assumption
+    assert "5 giorni lavorativi a settimana" in result.assumption_it
+
+
+@pytest.mark.parametrize(
+    "values",
+    [{"distance_km": 300, "weeks": 2, "working_days": 10},
+     {"distance_km": 300, "months": 1, "start": "2019-05-06", "end": "2019-05-10"},
+     {"distance_km": 300, "weeks": 0}],
+)
+def test_stay_given_twice_or_empty_is_refused(values):
+    with pytest.raises(InputError):
+        build_input(LumpSumInput, **values)

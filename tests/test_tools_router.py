@@ -234,3 +234,208 @@ def test_slots_survive_a_json_round_trip():
     first = ask("We go from Bari to Newport for 6 days, how much?")
     restored = Slots.model_validate_json(first.slots.model_dump_json())
     assert ask("1", "en", restored).tool.name == "lump_sum"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "amount", "assumed"),
+    [
+        ("Possiamo mandare un socio da Bari a Lione per due mesi? Quanto ci spetta?", "it", 0,
+         "2 mesi"),
+        ("Can we send a member from Bari to Lyon on a 2-month exchange? How much?", "en", 0,
+         "2 months"),
+        ("Un associato va da Bari a Lione per tre settimane: quanto riceve?", "it", 1100,
+         "5 giorni lavorativi a settimana"),
+        ("A three-week stay from Bari to Lyon: how much lump sum?", "en", 1100,
+         "5 working days per week"),
+        ("Da Milano a Torino per una settimana, quanto spetta?", "it", 550, "5 giorni"),
+        ("A week-long visit from Lisbon to Helsinki, how much do we get?", "en", 1100,
+         "5 working days"),
+        ("A 6-week exchange between Bari and Lyon: how much?", "en", 0, "30 working days"),
+        ("Scambio di un mese tra Bari e Lione, quanto spetta?", "it", 1100, "1 mese"),
+    ],
+)
+def test_stay_given_in_weeks_or_months(question, lang, amount, assumed):
+    outcome = ask(question, lang)
+    assert outcome.tool.name == "lump_sum" and outcome.missing is None
+    assert outcome.tool.result["amount_eur"] == amount
+    assert outcome.tool.result["eligible"] is bool(amount)
+    assert assumed in outcome.message  # the conversion is stated, not hidden
+    if not amount:
+        assert outcome.tool.result["outcome"] == "too_long" and "1 m" in outcome.message
+    assert_grounded(outcome)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "km", "days", "amount"),
+    [
+        ("A 4-working-day visit to a host roughly 120 km away: how much can we claim?", "en",
+         120, 4, 550),
+        ("A 5-day stay with a partner about 300 km away, how much?", "en", 300, 5, 1100),
+        ("Una visita di 3 giorni lavorativi a circa 250 km: quanto spetta?", "it", 250, 3,
+         550),
+        ("Uno scambio di 5-giorni a circa 90 km, quanto riceviamo?", "it", 90, 5, 550),
+    ],
+)
+def test_hyphenated_working_days_and_approximate_km(question, lang, km, days, amount):
+    outcome = ask(question, lang)
+    assert outcome.tool.name == "lump_sum"
+    assert outcome.tool.inputs == {"distance_km": km, "working_days": days, "travel_days": 0}
+    assert outcome.tool.result["amount_eur"] == amount
+    assert_grounded(outcome)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "eligible"),
+    [
+        ("Siamo un cluster siciliano con partner in Spagna e Grecia: possiamo candidarci?",
+         "it", True),
+        (("Un cluster in Puglia, uno in Oberbayern e uno in Occitania: possiamo partecipare "
+         "come consorzio?"), "it", True),
+        ("Siamo un cluster campano con partner in Austria e Belgio: siamo eleggibili?", "it",
+         True),
+        (("We are a Puglia cluster with partners in France and Germany: can we apply as a "
+         "consortium?"), "en", True),
+        ("Could we apply with a cluster in Puglia, one in Oberbayern and one in Occitanie?",
+         "en", True),
+        ("A cluster in Lombardy and one in Piedmont: can we participate?", "en", False),
+    ],
+)
+def test_apply_and_participate_are_eligibility_questions(question, lang, eligible):
+    outcome = ask(question, lang)
+    assert outcome.tool.name == "eligibility"
+    assert outcome.tool.result["eligible"] is eligible
+    assert_grounded(outcome)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "entities"),
+    [
+        ("Two clusters, one in Lombardy and one in France: is our consortium eligible?", "en",
+         2),
+        ("Due cluster, uno in Puglia e uno in Francia: siamo ammissibili?", "it", 2),
+        (("Siamo due cluster, uno in Spagna (Andalusia) e uno in Portogallo (Norte): siamo "
+         "eleggibili?"), "it", 2),
+        (("We are three clusters, one in Italy, one in Italy and one in Germany (Oberbayern). "
+         "Are we eligible?"), "en", 3),
+    ],
+)
+def test_a_failed_rule_is_not_eligible_whatever_is_unknown(question, lang, entities):
+    outcome = ask(question, lang)
+    assert outcome.tool.name == "eligibility"
+    assert len(outcome.tool.inputs["partners"]) == entities
+    assert outcome.tool.result["eligible"] is False
+    assert outcome.message.startswith("No")
+    assert_grounded(outcome)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "maximum"),
+    [
+        ("I costi eleggibili del progetto sono 400.000 euro: qual è il contributo UE massimo?",
+         "it", 300000),
+        (("Costi totali ammissibili 300.000 euro, di cui 100.000 euro di supporto finanziario "
+         "a terze parti: quanto copre al massimo l'UE?"), "it", 250000),
+        ("Eligible costs of 200,000 EUR, nothing for third parties: what is the max EU grant?",
+         "en", 150000),
+        ("Total eligible costs add up to 480,000 EUR. How much would the EU pay at most?",
+         "en", 360000),
+        (("Project costs of 200,000 EUR of which 40,000 EUR financial support to third "
+         "parties: what's the maximum EU contribution?"), "en", 160000),
+    ],
+)
+def test_cost_amounts_with_eligible_costs_are_budget_questions(question, lang, maximum):
+    outcome = ask(question, lang)
+    assert outcome.tool.name == "budget"
+    assert outcome.tool.result["max_eu_contribution_eur"] == maximum
+    assert_grounded(outcome)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "planned", "smes", "non_members", "meets"),
+    [
+        ("Prevediamo 120 scambi: quanti devono coinvolgere PMI?", "it", 120, 60, 30, True),
+        ("Con 90 scambi, quanti almeno con organizzazioni esterne?", "it", 90, 45, 23, False),
+        ("If we organise 140 exchanges, how many must involve SMEs?", "en", 140, 70, 35, True),
+        ("We plan 100 exchanges: how many of them should involve SMEs and non-members?", "en",
+         100, 50, 25, True),
+    ],
+)
+def test_required_exchange_counts_from_the_planned_total(question, lang, planned, smes,
+                                                         non_members, meets):
+    outcome = ask(question, lang)
+    assert outcome.tool.name == "exchanges" and outcome.missing is None
+    result = outcome.tool.result
+    assert (result["min_exchanges"], result["min_sme_exchanges"],
+            result["min_non_member_exchanges"]) == (100, smes, non_members)
+    assert result["planned"] == planned and result["planned_meets_minimum"] is meets
+    assert str(smes) in outcome.message and str(non_members) in outcome.message
+    assert_grounded(outcome)
+
+
+def test_exchange_check_mode_is_kept_when_counts_are_given():
+    outcome = ask("We plan 120 exchanges, 60 with SMEs and 20 with external organisations: "
+                  "how many must involve SMEs?")
+    assert outcome.tool.inputs == {"planned": 120, "with_smes": 60, "with_non_members": 20}
+    assert outcome.tool.result["all_met"] is False
+    assert outcome.tool.result["min_non_member_exchanges"] == 30
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "open_"),
+    [
+        ("If we submit on 4 April 2019 at 16:45 Brussels time, are we still in time?", "en",
+         True),
+        ("If we submit on 4 April 2019 at 17:30 Brussels time, are we still in time?", "en",
+         False),
+        ("Would a submission on 4 April 2019 at 4:59 pm be in time?", "en", True),
+        ("Se inviamo la proposta il 4 aprile 2019 alle 17:30, siamo ancora in tempo?", "it",
+         False),
+        ("Se carichiamo la domanda il 4/4/2019 alle ore 16.00, siamo in tempo?", "it", True),
+        # "h. 17" is when the call closes: a submission must be before it, so 17:00 is late.
+        ("Se inviamo la proposta il 4 aprile 2019 alle 17:00, siamo in tempo?", "it", False),
+        ("If we submit on 3 April 2019, are we in time?", "en", True),
+        ("Se presentiamo la domanda il 5 aprile 2019, siamo in tempo?", "it", False),
+    ],
+)
+def test_call_status_at_the_submission_time_given(question, lang, open_):
+    outcome = ask(question, lang)
+    assert outcome.tool.name == "call_status"
+    assert outcome.tool.result["submission"] is True
+    assert outcome.tool.result["open"] is open_
+    assert "now" not in outcome.tool.inputs
+    assert_grounded(outcome)
+
+
+def test_submission_on_the_deadline_day_asks_the_time():
+    first = ask("Se inviamo la proposta il 4 aprile 2019, siamo ancora in tempo?", "it")
+    assert first.missing == "submission_time" and "ora" in first.message
+    assert ask("alle 16:50", "it", first.slots).tool.result["open"] is True
+    assert ask("18", "it", first.slots).tool.result["open"] is False
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("What is the maximum lump sum per organisation?", "en"),
+        ("Qual è la scadenza?", "it"),
+        ("Quali sono i costi eleggibili?", "it"),
+        ("What are the eligible costs?", "en"),
+        ("How many exchanges must a partnership organise?", "en"),
+        ("Quanti scambi deve organizzare una partnership?", "it"),
+        ("Quanti scambi devono coinvolgere PMI?", "it"),
+        ("What share of exchanges must involve SMEs?", "en"),
+        ("Can an exchange last two months?", "en"),
+        ("Uno scambio può durare due mesi?", "it"),
+        ("Is the maximum stay a month?", "en"),
+        ("Quanto dura al massimo uno scambio?", "it"),
+        ("Is the EU contribution capped at 360,000 EUR?", "en"),
+        ("Il contributo UE ha un tetto di 360.000 euro?", "it"),
+        ("If our consortium is eligible but doesn't get funded, can we still get the label?",
+         "en"),
+        (("Se il nostro consorzio è ammissibile ma non viene finanziato, possiamo avere il "
+         "label?"), "it"),
+        ("Chi può partecipare al bando?", "it"),
+    ],
+)
+def test_more_document_questions_are_not_routed(question, lang):
+    assert ask(question, lang) is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from pydantic import Field, model_validator
 
@@ -38,7 +38,73 @@ class Quota(Strict):
 class ExchangeResult(Strict):
     all_met: bool
     quotas: list[Quota]
+    min_exchanges: int = Field(description="Exchanges a partnership must organise at least.")
+    min_sme_exchanges: int = Field(description="Of the planned exchanges, at least this many "
+                                   "with SMEs.")
+    min_non_member_exchanges: int = Field(description="Of the planned exchanges, at least "
+                                          "this many with non-member organisations.")
     rules: list[RuleRef]
+
+
+class PlanInput(Strict):
+    planned: int = Field(ge=0, description="Exchanges planned by the partnership.")
+
+
+class MinimumsResult(Strict):
+    """The counts an exchange plan must reach, computed from the quotas."""
+
+    planned: int
+    min_exchanges: int
+    planned_meets_minimum: bool
+    min_sme_exchanges: int
+    min_non_member_exchanges: int
+    sme_percent: float
+    non_member_percent: float
+    detail: str
+    detail_it: str
+    rules: list[RuleRef]
+
+
+def _at_least(planned: int, percent: Decimal) -> int:
+    """Whole exchanges needed for `percent` of `planned` (a share is rounded up)."""
+    return int((Decimal(planned) * percent / 100).to_integral_value(rounding=ROUND_CEILING))
+
+
+def _minimum_counts(planned: int, rules: RuleSet | None) -> dict[str, int]:
+    e = rules_or_default(rules).call.exchanges
+    return {"min_exchanges": e.minimum.min_count,
+            "min_sme_exchanges": _at_least(planned, e.sme_share.min_percent),
+            "min_non_member_exchanges": _at_least(planned, e.non_member_share.min_percent)}
+
+
+def _minimums_text(planned: int, counts: dict[str, int], sme: str, other: str
+                   ) -> tuple[str, str]:
+    need, smes, others = (counts[k] for k in ("min_exchanges", "min_sme_exchanges",
+                                              "min_non_member_exchanges"))
+    ok = planned >= need
+    en = (f"With {planned} exchanges planned, at least {smes} must involve SMEs ({sme}%) and at "
+          f"least {others} organisations that are not members of the partnership's clusters "
+          f"({other}%). " + (f"{planned} meets the minimum of {need} exchanges." if ok else
+                             f"{planned} is below the minimum of {need} exchanges."))
+    it = (f"Con {planned} scambi previsti, almeno {smes} devono coinvolgere PMI ({sme}%) e "
+          f"almeno {others} organizzazioni che non sono membri dei cluster della partnership "
+          f"({other}%). " + (f"{planned} rispetta il minimo di {need} scambi." if ok else
+                             f"{planned} è sotto il minimo di {need} scambi."))
+    return en, it
+
+
+def minimums(inp: PlanInput, rules: RuleSet | None = None) -> MinimumsResult:
+    """How many exchanges, and how many of them with SMEs and non-members, a plan needs."""
+    e = rules_or_default(rules).call.exchanges
+    counts = _minimum_counts(inp.planned, rules)
+    sme, other = plain_number(e.sme_share.min_percent), plain_number(
+        e.non_member_share.min_percent)
+    en, it = _minimums_text(inp.planned, counts, sme, other)
+    return MinimumsResult(
+        planned=inp.planned, **counts, planned_meets_minimum=inp.planned >= e.minimum.min_count,
+        sme_percent=float(e.sme_share.min_percent),
+        non_member_percent=float(e.non_member_share.min_percent), detail=en, detail_it=it,
+        rules=[r.ref() for r in (e.minimum, e.sme_share, e.non_member_share)])
 
 
 def _share(name: str, actual: int, planned: int, percent: Decimal, ref: RuleRef,
@@ -72,4 +138,4 @@ def exchanges(inp: ExchangeInput, rules: RuleSet | None = None) -> ExchangeResul
                ("involve non-member organisations", "con organizzazioni non membri")),
     ]
     return ExchangeResult(all_met=all(q.met for q in quotas), quotas=quotas,
-                          rules=[q.rule for q in quotas])
+                          **_minimum_counts(inp.planned, rules), rules=[q.rule for q in quotas])

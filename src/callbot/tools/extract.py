@@ -8,7 +8,7 @@ also be words ("tre partner"). A number right after a comparison ("under 5 worki
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, time
 
 NUMBER_WORDS = {
     "un": 1, "uno": 1, "una": 1, "one": 1, "due": 2, "two": 2, "tre": 3, "three": 3,
@@ -25,15 +25,25 @@ _NUM = r"(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")"
 _COMPARATIVE = re.compile(
     r"(?:under|below|less than|fewer than|more than|over|at least|at most|minimum|maximum|"
     r"min\.?|max\.?|up to|inferiore a|inferiori a|superiore a|meno di|più di|oltre|almeno|"
-    r"al massimo|fino a|sotto i|sopra i|minimo|massimo|entro|[<>≥≤])\s*(?:i\s+|the\s+|di\s+)?$")
+    r"al massimo|fino a|sotto i|sopra i|minimo|massimo|entro|capped at|cap of|limit(?:ed)? (?:to|of)|"
+    r"(?:tetto|limite)(?: massimo)?(?: di| pari a)?|[<>≥≤])\s*(?:i\s+|the\s+|di\s+)?$")
+_TOTAL = re.compile(r"\b(?:adds?|added|adding|sums?|summing)\s+up\s+to\s*$")  # a total, not a cap
 _LOOKBACK = 25  # characters searched for a comparison before a number
 _OPEN_END = re.compile(r"^\s*(?:or more|or less|or longer|o più|o meno|o superiore|e oltre)")
 _KM = re.compile(r"(?P<n>\d+(?:[.,]\d+)?)\s*(?:km|chilometri|kilometri|kilomet(?:er|re)s)\b")
 _TRAVEL = re.compile(_NUM + r"\s+(?:travel(?:ling)?\s+days?|days?\s+(?:of\s+)?travel(?:ling)?|"
                      r"giorn[oi]\s+di\s+viaggio|giornat[ae]\s+di\s+viaggio)\b")
-_DAYS = re.compile(_NUM + r"\s+(?:working\s+days?|work\s*days?|business\s+days?|days?|"
+_SEP = r"(?:\s*-\s*|\s+)"  # "5 days", "5-day", "3-working-day"
+_DAYS = re.compile(_NUM + _SEP + r"(?:working[\s-]+days?|work[\s-]*days?|business[\s-]+days?|days?|"
                    r"giorn[oi](?:\s+lavorativi)?|giornat[ae](?:\s+lavorative)?|gg)\b")
 _MONTHS = re.compile(r"(?P<n>\d+)\s*(?:mesi|months?)\b")
+_COUNT = r"(?P<n>\d+|an?\b|" + "|".join(NUMBER_WORDS) + r")"
+_STAY_MONTHS = re.compile(r"\b" + _COUNT + _SEP + r"(?:mes[ei]|months?)\b")
+_STAY_WEEKS = re.compile(r"\b" + _COUNT + _SEP + r"(?:settiman[ae]|weeks?)\b")
+_TIME = re.compile(
+    r"(?<![\d.,:/])(?:(?:\balle|\ball'|\bore|\bh\.?)\s*(?:ore\s*)?(?P<h1>\d{1,2})(?:[:.](?P<m1>\d{2}))?"
+    r"|(?P<h2>\d{1,2})[:.](?P<m2>\d{2})|(?P<h3>\d{1,2})(?=\s*[ap]m\b))"
+    r"(?![\d.,:/]\d|\d)\s*(?P<ampm>[ap]m\b)?")
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _EU_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 _MONTH_RE = "|".join(MONTHS)
@@ -50,7 +60,9 @@ def number(token: str) -> int:
 def stated(text: str, match: re.Match) -> bool:
     """True unless the number is part of a rule ("under 5 days", "5 days or more")."""
     before = text[max(0, match.start() - _LOOKBACK):match.start()]
-    return not _COMPARATIVE.search(before) and not _OPEN_END.match(text[match.end():])
+    if _COMPARATIVE.search(before) and not _TOTAL.search(before):
+        return False
+    return not _OPEN_END.match(text[match.end():])
 
 
 def _first(pattern: re.Pattern, text: str) -> re.Match | None:
@@ -83,6 +95,34 @@ def find_working_days(text: str) -> int | None:
 def find_months(text: str) -> int | None:
     m = _first(_MONTHS, text.lower())
     return int(m.group("n")) if m else None
+
+
+def find_stay_length(text: str) -> tuple[int | None, int | None]:
+    """(months, weeks) of a stay: "due mesi", "a 2-month exchange", "tre settimane", "a week"."""
+    low = text.lower()
+    months = _first(_STAY_MONTHS, low)
+    weeks = _first(_STAY_WEEKS, low)
+    return (_count(months.group("n")) if months else None,
+            _count(weeks.group("n")) if weeks else None)
+
+
+def _count(token: str) -> int:
+    return 1 if token in ("a", "an") else number(token)
+
+
+def find_time(text: str) -> time | None:
+    """Time of day: "alle 16:30", "at 17.30", "ore 17", "h. 17", "5 pm", "4:30pm"."""
+    low = text.lower()
+    for m in _TIME.finditer(low):
+        hour = int(m.group("h1") or m.group("h2") or m.group("h3"))
+        minute = int(m.group("m1") or m.group("m2") or 0)
+        if m.group("ampm") == "pm" and hour < 12:
+            hour += 12
+        elif m.group("ampm") == "am" and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    return None
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

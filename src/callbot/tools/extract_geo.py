@@ -171,6 +171,13 @@ def _same_place(prev: Mention | None, mention: Mention) -> bool:
             and mention.index - (prev.index + prev.size) <= 1)
 
 
+def _narrows(prev: Mention | None, mention: Mention) -> bool:
+    """"Germany (Oberbayern)": a region right after its country says where that partner is."""
+    return (prev is not None and isinstance(prev.term, Country)
+            and isinstance(mention.term, Region) and mention.term.country == prev.term.code
+            and mention.index - (prev.index + prev.size) <= 1)
+
+
 def _numbered(partners: list[PartnerInput]) -> list[PartnerInput]:
     names = [p.name for p in partners]
     out = []
@@ -187,24 +194,30 @@ def find_partners(text: str, rules: RuleSet) -> list[PartnerInput]:
     partners: list[PartnerInput] = []
     used: set[int] = set()
     prev: Mention | None = None
+    count = 0
     for mention in _mentions(toks, rules):
-        if not _same_place(prev, mention):
+        if _narrows(prev, mention):
+            partners[-count:] = [_partner(mention.term)] * count
+        elif not _same_place(prev, mention):
             floor = prev.index + prev.size if prev else 0
             count = _count_before(toks, mention, floor, used)
             partners += [_partner(mention.term)] * count
         prev = mention
-    partners += _unlocated(text, toks, used)
+    partners += [PartnerInput(name="partner")] * max(0, _bare_count(text, toks, used)
+                                                      - len(partners))
     return _numbered(partners)
 
 
-def _unlocated(text: str, toks: list[Token], used: set[int]) -> list[PartnerInput]:
-    """ "siamo due partner": partners whose country is not given."""
+def _bare_count(text: str, toks: list[Token], used: set[int]) -> int:
+    """ "siamo due partner", "two clusters, one in Spain and one in Portugal": a total.
+
+    The partners located by country or region are part of that total, not added to it.
+    """
     starts = {t.start: k for k, t in enumerate(toks)}
-    extra: list[PartnerInput] = []
+    total = 0
     for m in _BARE_COUNT.finditer(text.lower()):
         k = starts.get(m.start())
         if k is None or k in used:
             continue
-        n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS[m.group("n")]
-        extra += [PartnerInput(name="partner")] * n
-    return extra
+        total += int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS[m.group("n")]
+    return total

@@ -100,3 +100,15 @@ def find_exchange_counts(text: str) -> tuple[int | None, int | None, int | None]
 
     smes = count(_SMES)
     return (int(planned.group("n")) if planned else None), smes, count(_NON_MEMBERS)
+
+
+_MINIMUMS = re.compile(
+    r"\b(?:how many|what share|what number|quant[ie]|quale quota|che quota)\b[^?.!]*?\b(?:"
+    r"must|should|need|needs|have to|has to|required|requires|at least|minimum|"
+    r"devono|dovranno|dovrebbero|deve|dovrà|servono|occorrono|bisogna|necessari\w*|"
+    r"richiest\w*|obbligatori\w*|almeno|minim\w*)\b")
+
+
+def asks_minimums(text: str) -> bool:
+    """ "How many must involve SMEs?", "quanti devono coinvolgere PMI?": the required counts."""
+    return bool(_MINIMUMS.search(text.lower()))

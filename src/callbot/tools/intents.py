@@ -26,12 +26,20 @@ CALL_STATUS = _any(
     r"\bquanti giorni\b.*\b(?:scadenza|mancano|passati|fa)\b",
     r"\bscadenza\b.*\b(?:passata|scaduta|superata)\b",
 )
+SUBMIT_IN_TIME = _any(
+    r"\b(?:in time|on time|too late|before the deadline|in tempo|troppo tardi|fuori tempo|"
+    r"entro (?:la|il) (?:scadenza|termine)|prima della scadenza)\b")
+STAY = _any(r"\bscamb\w*", r"\bexchanges?\b", r"\bvisit\w*", r"\bsoggiorn\w*", r"\bstay\w*",
+            r"\btrasfert\w*", r"\bdistacc\w*", r"\bsecondment\b")
+PROJECT = _any(r"\bprogett\w*", r"\bproject\w*")
 DURATION = _any(r"\b(?:progett\w*|project\w*|durata|duration|last\w*|dura\w*)\b")
 EXCHANGES = _any(r"\bscamb\w*", r"\bexchanges?\b", r"\bquot[ae]\b", r"\bpmi\b", r"\bsmes?\b")
 ELIGIBLE = _any(r"\bammissibil\w*", r"\beleggibil\w*", r"\beligib\w*", r"\bidone\w*",
-                r"\brequisiti\b", r"\bqualif\w*", r"\bpossiamo partecipare\b",
-                r"\bcan we (?:apply|participate|take part)\b", r"\bconsorzio valido\b",
-                r"\bvalid consortium\b")
+                r"\brequisiti\b", r"\bqualif\w*", r"\bconsorzio valido\b", r"\bvalid consortium\b",
+                r"\b(?:possiamo|potremmo|potremo)\s+(?:\w+\s+)?(?:partecipare|candidar\w*|"
+                r"presentare (?:domanda|la proposta|una proposta)|fare domanda|concorrere)\b",
+                r"\b(?:can|could|may|might) we\s+(?:\w+\s+)?(?:apply|participate|take part|"
+                r"bid|submit)\b", r"\b(?:are|would) we allowed to (?:apply|participate)\b")
 WE = _any(r"\bsiamo\b", r"\bare we\b", r"\bwe\b", r"\bour\b", r"\bnostr[oaie]\b",
           r"\bnoi\b", r"\babbiamo\b", r"\bprevediamo\b", r"\bspendiamo\b", r"\bavremo\b",
           r"\bif\b", r"\bse\b", r"\bmy\b", r"\bi have\b", r"\bho\b")
@@ -43,12 +51,28 @@ DISTANCE = _any(r"\bdist\w*", r"\bhow far\b", r"\bquanto lontan\w*", r"\bkm\b")
 DISTANCE_QUESTION = _any(r"\bdista\b", r"\bdistano\b", r"\bdistanza\b", r"\bhow far\b",
                          r"\bdistance between\b", r"\bquanto lontan\w*", r"\bhow many km\b",
                          r"\bquanti km\b")
+CONDITIONAL_ELIGIBLE = _any(
+    r"\b(?:if|once|when|se|qualora|nel caso)\b[^,;?.]*\b(?:eligib\w*|ammissibil\w*|"
+    r"eleggibil\w*)[^?]*\b(?:can|could|may|will|would|do|does|possiamo|potremo|possono)\b")
 COSTS = _any(r"\bcost\w*", r"\bspes[ae]\b", r"\bspend\w*", r"\bexpens\w*", r"\bbudget\b")
-
+BUDGET_QUESTION = _any(
+    r"\b(?:eligible|total|project) costs?\b", r"\bcost[ie] (?:eleggibil|ammissibil|total)\w*",
+    r"\b(?:eu|union|eu's|ue) (?:contribution|grant|funding|co-?financing|pay\w*|cover\w*)",
+    r"\b(?:contribut\w*|finanziament\w*|cofinanziament\w*) (?:dell[a'’]\s*)?(?:ue|unione)",
+    r"\b(?:max\w*|massim\w*) (?:eu )?(?:grant|contribution|contributo|finanziamento)\b",
+    r"\b(?:the eu|l['’]\s*ue|l['’]\s*unione europea) (?:\w+ )?(?:pay|cover|fund|copr\w*|"
+    r"pag\w*|finanz\w*|rimbors\w*)")
+AMOUNT_QUESTION = _any(r"\bquant[oaie]\b", r"\bhow much\b", r"\bspett\w*", r"\bclaim\w*",
+                       r"\bget\b", r"\breceiv\w*", r"\bricev\w*", r"\bimporto\b", r"lump",
+                       r"forfait", r"forfett", r"\brimbors\w*", r"\bcontribut\w*")
 
 def _call_status(low: str, found: Found) -> bool:
-    return bool(CALL_STATUS.search(low)) or (found.months is not None
-                                              and bool(DURATION.search(low)))
+    if CALL_STATUS.search(low):
+        return True
+    if (found.dates or found.clock) and SUBMIT_IN_TIME.search(low):
+        return True
+    project = bool(PROJECT.search(low)) or not STAY.search(low)
+    return found.months is not None and bool(DURATION.search(low)) and project
 
 
 def _exchanges(low: str, found: Found) -> bool:
@@ -59,7 +83,24 @@ def _exchanges(low: str, found: Found) -> bool:
 def _lump_sum(low: str, found: Found) -> bool:
     stay = found.working_days is not None or len(found.dates) >= 2
     where = found.distance_km is not None or bool(found.places)
+    if not stay and (found.stay_weeks or found.stay_months) and STAY.search(low):
+        return where or bool(AMOUNT_QUESTION.search(low))  # "can an exchange last 2 months?"
     return (stay and (where or bool(LUMP.search(low)))) or (where and bool(LUMP.search(low)))
+
+
+def _budget(low: str, found: Found) -> bool:
+    if not found.costs:
+        return False
+    return bool(COSTS.search(low) and WE.search(low)) or bool(BUDGET_QUESTION.search(low))
+
+
+def _eligibility(low: str, found: Found) -> bool:
+    """ "Are we eligible?" with or without partners; not "if our consortium is eligible, ..."."""
+    if not ELIGIBLE.search(low):
+        return False
+    if found.partners:
+        return True
+    return bool(WE.search(low)) and not CONDITIONAL_ELIGIBLE.search(low)
 
 
 def fresh_intent(text: str, found: Found) -> ToolName | None:
@@ -69,14 +110,15 @@ def fresh_intent(text: str, found: Found) -> ToolName | None:
         return "call_status"
     if _exchanges(low, found):
         return "exchanges"
-    stay = found.working_days is not None or bool(found.dates)
-    if len(found.places) >= 2 and DISTANCE_QUESTION.search(low) and not stay:
+    if len(found.places) >= 2 and DISTANCE_QUESTION.search(low) and not found.has_stay():
         return "distance"
+    if _budget(low, found) and not found.has_stay():  # amounts in EUR: not a place
+        return "budget"
     if _lump_sum(low, found) and not found.partners:
         return "lump_sum"
-    if found.costs and COSTS.search(low) and WE.search(low):
+    if _budget(low, found):
         return "budget"
-    if ELIGIBLE.search(low) and (found.partners or WE.search(low)):
+    if _eligibility(low, found):
         return "eligibility"
     if _lump_sum(low, found):
         return "lump_sum"
@@ -88,14 +130,14 @@ def wants_places(text: str, slots: Slots) -> bool:
     if slots.pending in ("lump_sum", "distance") or slots.last_tool in ("lump_sum", "distance"):
         return True
     return bool(LUMP.search(text.lower()) or DISTANCE.search(text.lower())
-                or re.search(r"\d+\s*(?:giorn|day|gg|km)", text.lower()))
+                or re.search(r"\d+[\s-]*(?:giorn|day|gg|km|working|settiman|week)", text.lower()))
 
 
 def follow_up(found: Found, slots: Slots) -> ToolName | None:
     """The calculator a message continues: it answers the pending question or adds values."""
     tool = slots.pending or slots.last_tool
     answering = slots.pending is not None
-    if tool == "distance" and (found.working_days is not None or found.dates):
+    if tool == "distance" and found.has_stay():
         return "lump_sum"
     if tool in ("lump_sum", "distance"):
         supplies = found.has_stay_or_distance() or (
@@ -109,6 +151,7 @@ def follow_up(found: Found, slots: Slots) -> ToolName | None:
     if tool == "exchanges" and ((answering and found.number is not None)
                                 or any(v is not None for v in counts)):
         return tool
-    if tool == "call_status" and answering and found.number is not None:
+    if tool == "call_status" and answering and (found.number is not None
+                                                or found.clock is not None or found.dates):
         return tool
     return None

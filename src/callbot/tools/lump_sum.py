@@ -14,7 +14,14 @@ from callbot.rules.schema import LumpSumRules, RuleRef
 from callbot.tools.common import plain_number, rules_or_default
 from callbot.tools.distance import great_circle_km, locate
 from callbot.tools.places import Place
-from callbot.tools.workdays import Holiday, max_working_days, stay_span, within_months
+from callbot.tools.workdays import (
+    WORKING_DAYS_PER_WEEK,
+    Holiday,
+    max_working_days,
+    min_working_days,
+    stay_span,
+    within_months,
+)
 
 Outcome = Literal["full", "reduced", "too_short", "too_long"]
 
@@ -30,18 +37,24 @@ class LumpSumInput(Strict):
     travel_days: int = Field(0, ge=0, description="Travel days within start..end.")
     host_country: str | None = Field(None, description="ISO code of the host country, for "
                                      "public holidays (defaults to the destination's).")
+    weeks: int | None = Field(None, ge=1, description="Length of the stay in weeks (instead "
+                              "of working days or dates).")
+    months: int | None = Field(None, ge=1, description="Length of the stay in months (instead "
+                               "of working days or dates).")
 
     @model_validator(mode="after")
     def _complete(self) -> LumpSumInput:
+        dates = self.start is not None or self.end is not None
+        given = [v is not None for v in (self.working_days, self.weeks, self.months)] + [dates]
+        if sum(given) > 1:
+            raise ValueError("give the stay once: working_days, weeks, months or dates")
         places = (self.origin, self.destination)
         if self.distance_km is None and None in places:
             raise ValueError("give both places (origin and destination) or distance_km")
         if self.distance_km is not None and any(places):
             raise ValueError("give either the two places or distance_km, not both")
-        if self.working_days is None and (self.start is None or self.end is None):
+        if not any(given[:3]) and (self.start is None or self.end is None):
             raise ValueError("give working_days or the dates of the stay (start and end)")
-        if self.working_days is not None and (self.start or self.end):
-            raise ValueError("give either working_days or dates, not both")
         return self
 
 
@@ -66,6 +79,9 @@ class LumpSumResult(Strict):
     stay_first_day: date | None = None
     stay_last_day: date | None = None
     holidays_excluded: list[Holiday] = Field(default_factory=list)
+    assumption: str | None = Field(None, description="How a stay in weeks or months was "
+                                   "turned into working days.")
+    assumption_it: str | None = None
     rules: list[RuleRef]
 
 
@@ -132,25 +148,51 @@ def _where(inp: LumpSumInput, rules: RuleSet) -> tuple[float, Place | None, Plac
     return great_circle_km(origin, destination), origin, destination
 
 
+def _in_weeks(weeks: int, max_months: int) -> tuple[int, bool, dict]:
+    days, per_week = weeks * WORKING_DAYS_PER_WEEK, WORKING_DAYS_PER_WEEK
+    unit, unit_it = ("week", "settimana") if weeks == 1 else ("weeks", "settimane")
+    return days, days <= max_working_days(max_months), {
+        "assumption": f"{weeks} {unit} counted as {days} working days ({per_week} working days "
+                      "per week, travel days and public holidays not deducted).",
+        "assumption_it": f"{weeks} {unit_it} contate come {days} giorni lavorativi ({per_week} "
+                         "giorni lavorativi a settimana, senza togliere viaggio e festivi)."}
+
+
+def _in_months(months: int, max_months: int) -> tuple[int, bool, dict]:
+    days = min_working_days(months)
+    return days, months <= max_months, {
+        "assumption": f"A stay of {_months(months, 'en')} counted as at least {days} working "
+                      "days (the fewest weekdays in that span).",
+        "assumption_it": f"Uno scambio di {_months(months, 'it')} contato come almeno {days} "
+                         "giorni lavorativi (il minimo di giorni feriali in quel periodo)."}
+
+
+def _stay(inp: LumpSumInput, destination: Place | None, r: LumpSumRules
+          ) -> tuple[int, bool, dict]:
+    """Working days of the stay, whether it fits in the maximum length, and result extras."""
+    if inp.working_days is not None:
+        return inp.working_days, inp.working_days <= max_working_days(r.stay.max_months), {}
+    if inp.weeks is not None:
+        return _in_weeks(inp.weeks, r.stay.max_months)
+    if inp.months is not None:
+        return _in_months(inp.months, r.stay.max_months)
+    country = inp.host_country or (destination.country if destination else None)
+    if not country:
+        raise InputError("host_country", "needed to count public holidays in the stay")
+    span = stay_span(inp.start, inp.end, inp.travel_days, country.upper())
+    fits = span.first_day is None or within_months(span.first_day, span.last_day,
+                                                   r.stay.max_months)
+    return span.working_days, fits, {"stay_first_day": span.first_day,
+                                     "stay_last_day": span.last_day,
+                                     "holidays_excluded": span.holidays}
+
+
 def lump_sum(inp: LumpSumInput, rules: RuleSet | None = None) -> LumpSumResult:
     """ClusterXchange lump sum: amount, eligibility and why, with the rules applied."""
     rules = rules_or_default(rules)
     r = rules.call.lump_sum
     km, origin, destination = _where(inp, rules)
-    extra: dict = {}
-    if inp.working_days is not None:
-        days = inp.working_days
-        fits = days <= max_working_days(r.stay.max_months)
-    else:
-        country = inp.host_country or (destination.country if destination else None)
-        if not country:
-            raise InputError("host_country", "needed to count public holidays in the stay")
-        span = stay_span(inp.start, inp.end, inp.travel_days, country.upper())
-        days = span.working_days
-        fits = span.first_day is None or within_months(span.first_day, span.last_day,
-                                                       r.stay.max_months)
-        extra = {"stay_first_day": span.first_day, "stay_last_day": span.last_day,
-                 "holidays_excluded": span.holidays}
+    days, fits, extra = _stay(inp, destination, r)
     verdict = decide(km, days, fits, r)
     return LumpSumResult(
         **verdict.model_dump(), distance_km=km, working_days=days, origin=origin,

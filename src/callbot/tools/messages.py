@@ -12,7 +12,7 @@ from callbot.tools.call_status import CallStatusResult
 from callbot.tools.common import plain_number
 from callbot.tools.distance import DistanceResult
 from callbot.tools.eligibility import EligibilityResult
-from callbot.tools.exchanges import ExchangeResult
+from callbot.tools.exchanges import ExchangeResult, MinimumsResult
 from callbot.tools.lump_sum import LumpSumResult
 from callbot.tools.places import AmbiguousPlaceError, Place, PlaceNotFoundError
 
@@ -57,6 +57,9 @@ ASK: dict[str, dict[str, str]] = {
               "clusters?",
         "it": "Quanti coinvolgono organizzazioni che non sono membri dei cluster della "
               "partnership?"},
+    "submission_time": {
+        "en": "At what time (Brussels time) would you submit on the deadline day?",
+        "it": "A che ora (ora di Bruxelles) inviereste la proposta il giorno della scadenza?"},
 }
 
 
@@ -84,12 +87,15 @@ def place_problem(exc: PlaceNotFoundError | AmbiguousPlaceError, lang: Lang) -> 
 
 
 def lump_sum_text(r: LumpSumResult, lang: Lang) -> str:
+    assumed = (r.assumption_it if lang == "it" else r.assumption) or ""
     if not r.eligible:
-        return ("Scambio non ammissibile al lump sum ClusterXchange. " + r.reason_it
+        text = ("Scambio non ammissibile al lump sum ClusterXchange. " + r.reason_it
                 if lang == "it" else "Not eligible for the ClusterXchange lump sum. " + r.reason)
-    if lang == "it":
-        return f"Lump sum ClusterXchange: {r.amount_eur} euro per organizzazione. {r.reason_it}"
-    return f"ClusterXchange lump sum: {r.amount_eur} EUR per organisation. {r.reason}"
+    elif lang == "it":
+        text = f"Lump sum ClusterXchange: {r.amount_eur} euro per organizzazione. {r.reason_it}"
+    else:
+        text = f"ClusterXchange lump sum: {r.amount_eur} EUR per organisation. {r.reason}"
+    return f"{text} {assumed}".strip()
 
 
 def distance_text(r: DistanceResult, lang: Lang) -> str:
@@ -133,6 +139,10 @@ def exchanges_text(r: ExchangeResult, lang: Lang) -> str:
     else:
         head = "The plan meets every quota." if r.all_met else "The plan misses a quota."
     return f"{head} {details}"
+
+
+def minimums_text(r: MinimumsResult, lang: Lang) -> str:
+    return r.detail_it if lang == "it" else r.detail
 
 
 def call_status_text(r: CallStatusResult, lang: Lang) -> str:

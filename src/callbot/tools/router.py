@@ -7,7 +7,7 @@ gazetteer, the figures come from the calculators, the citations from the rules f
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -22,7 +22,7 @@ from callbot.tools.call_status import CallStatusInput, call_status
 from callbot.tools.common import build_input
 from callbot.tools.distance import DistanceInput, distance
 from callbot.tools.eligibility import EligibilityInput, eligibility
-from callbot.tools.exchanges import ExchangeInput, exchanges
+from callbot.tools.exchanges import ExchangeInput, PlanInput, exchanges, minimums
 from callbot.tools.intents import follow_up, fresh_intent, wants_places
 from callbot.tools.lump_sum import LumpSumInput, lump_sum
 from callbot.tools.messages import Lang
@@ -64,17 +64,27 @@ def _place_problem(s: Slots, tool: ToolName, exc: PlaceNotFoundError | Ambiguous
 def _lump_missing(s: Slots) -> str | None:
     if s.distance_km is None and not (s.origin and s.destination):
         return "destination" if s.origin else "distance"
-    if s.working_days is None and not (s.start and s.end):
+    stated = (s.working_days, s.stay_weeks, s.stay_months)
+    if all(v is None for v in stated) and not (s.start and s.end):
         return "working_days"
     return None
+
+
+def _stay(s: Slots) -> dict:
+    if s.working_days is not None:
+        return {"working_days": s.working_days}
+    if s.stay_weeks is not None:
+        return {"weeks": s.stay_weeks}
+    if s.stay_months is not None:
+        return {"months": s.stay_months}
+    return {"start": s.start, "end": s.end, "travel_days": s.travel_days or 0,
+            "host_country": s.host_country}
 
 
 def _lump_sum(s: Slots, lang: Lang, rules: RuleSet, now: datetime | None) -> RouteOutcome:
     if missing := _lump_missing(s):
         return _ask(s, "lump_sum", missing, messages.ask(missing, lang))
-    stay = {"working_days": s.working_days} if s.working_days is not None else {
-        "start": s.start, "end": s.end, "travel_days": s.travel_days or 0,
-        "host_country": s.host_country}
+    stay = _stay(s)
     where = {"distance_km": s.distance_km} if s.distance_km is not None else {
         "origin": s.origin, "destination": s.destination}
     inp = build_input(LumpSumInput, **where, **stay)
@@ -118,6 +128,11 @@ def _budget(s: Slots, lang: Lang, rules: RuleSet, now: datetime | None) -> Route
 
 
 def _exchanges(s: Slots, lang: Lang, rules: RuleSet, now: datetime | None) -> RouteOutcome:
+    if s.planned is not None and s.minimums and s.with_smes is None \
+            and s.with_non_members is None:
+        plan = PlanInput(planned=s.planned)
+        found = minimums(plan, rules)
+        return _done(s, "exchanges", plan, found, messages.minimums_text(found, lang))
     for missing in ("planned", "with_smes", "with_non_members"):
         if getattr(s, missing) is None:
             return _ask(s, "exchanges", missing, messages.ask(missing, lang))
@@ -127,8 +142,21 @@ def _exchanges(s: Slots, lang: Lang, rules: RuleSet, now: datetime | None) -> Ro
     return _done(s, "exchanges", inp, result, messages.exchanges_text(result, lang))
 
 
+def _submission(s: Slots) -> datetime | None:
+    """The planned submission (deadline's time zone); a day other than the deadline's needs
+    no time: any time that day is before, or after, the deadline."""
+    if s.submit_date is None:
+        return None
+    return datetime.combine(s.submit_date, s.submit_time or time(0))
+
+
 def _call_status(s: Slots, lang: Lang, rules: RuleSet, now: datetime | None) -> RouteOutcome:
-    inp = CallStatusInput(now=now, duration_months=s.duration_months)
+    deadline_day = rules.call.calendar.deadline.at.date()
+    if s.submit_date == deadline_day and s.submit_time is None:
+        return _ask(s, "call_status", "submission_time", messages.ask("submission_time", lang))
+    submission = _submission(s)
+    inp = CallStatusInput(now=None if submission else now, duration_months=s.duration_months,
+                          submission=submission)
     result = call_status(inp, rules)
     return _done(s, "call_status", inp, result, messages.call_status_text(result, lang))
 

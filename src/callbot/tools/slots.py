@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from typing import Literal
 
 from pydantic import Field
@@ -16,11 +16,13 @@ from callbot.tools.extract import (
     find_dates,
     find_km,
     find_months,
+    find_stay_length,
+    find_time,
     find_travel_days,
     find_working_days,
 )
 from callbot.tools.extract_geo import find_country, find_partners, find_places
-from callbot.tools.extract_plan import find_costs, find_exchange_counts
+from callbot.tools.extract_plan import asks_minimums, find_costs, find_exchange_counts
 from callbot.tools.places import Place
 
 ToolName = Literal["lump_sum", "distance", "eligibility", "budget", "exchanges", "call_status"]
@@ -50,6 +52,12 @@ class Slots(Strict):
     with_smes: int | None = None
     with_non_members: int | None = None
     duration_months: int | None = None
+    stay_weeks: int | None = Field(None, description="Length of the stay in weeks.")
+    stay_months: int | None = Field(None, description="Length of the stay in months.")
+    minimums: bool = Field(False, description="Asked for the required exchange counts.")
+    submit_date: date | None = Field(None, description="Day of a planned submission.")
+    submit_time: time | None = Field(None, description="Time of a planned submission "
+                                     "(the deadline's time zone).")
 
 
 class Found(Strict):
@@ -67,23 +75,34 @@ class Found(Strict):
     with_smes: int | None = None
     with_non_members: int | None = None
     months: int | None = None
+    stay_months: int | None = None
+    stay_weeks: int | None = None
+    minimums: bool = False
+    clock: time | None = None
     number: float | None = None
 
+    def has_stay(self) -> bool:
+        return (self.working_days is not None or bool(self.dates)
+                or self.stay_weeks is not None or self.stay_months is not None)
+
     def has_stay_or_distance(self) -> bool:
-        return bool(self.places or self.distance_km is not None or self.working_days
-                     is not None or self.dates or self.travel_days is not None)
+        return bool(self.places or self.distance_km is not None or self.has_stay()
+                    or self.travel_days is not None)
 
 
 def read(text: str, rules: RuleSet, *, places: bool, lowercase_places: bool) -> Found:
     """Everything a message states; places are looked up only when asked (gazetteer)."""
     planned, smes, non_members = find_exchange_counts(text)
+    stay_months, stay_weeks = find_stay_length(text)
     return Found(
         places=find_places(text, rules, lowercase_ok=lowercase_places) if places else [],
         distance_km=find_km(text), working_days=find_working_days(text),
         dates=find_dates(text), travel_days=find_travel_days(text),
         country=find_country(text, rules), partners=find_partners(text, rules),
         costs=find_costs(text), planned=planned, with_smes=smes,
-        with_non_members=non_members, months=find_months(text), number=bare_number(text),
+        with_non_members=non_members, months=find_months(text), stay_months=stay_months,
+        stay_weeks=stay_weeks, minimums=asks_minimums(text), clock=find_time(text),
+        number=bare_number(text),
     )
 
 
@@ -99,12 +118,22 @@ def _places(slots: Slots, found: Found) -> dict:
     return {}
 
 
+_STAY_KEYS = ("working_days", "start", "end", "stay_weeks", "stay_months")
+
+
 def _stay(found: Found) -> dict:
+    """The stay a message states: dates, else working days, else weeks, else months."""
     update: dict = {}
-    if found.working_days is not None:
-        update |= {"working_days": found.working_days, "start": None, "end": None}
     if len(found.dates) >= 2:
-        update |= {"start": found.dates[0], "end": found.dates[1], "working_days": None}
+        update = {"start": found.dates[0], "end": found.dates[1]}
+    elif found.working_days is not None:
+        update = {"working_days": found.working_days}
+    elif found.stay_weeks is not None:
+        update = {"stay_weeks": found.stay_weeks}
+    elif found.stay_months is not None:
+        update = {"stay_months": found.stay_months}
+    if update:
+        update = {key: None for key in _STAY_KEYS} | update
     if found.travel_days is not None:
         update["travel_days"] = found.travel_days
     return update
@@ -129,6 +158,9 @@ def _answer_to_missing(slots: Slots, found: Found) -> dict:
         return _choice(slots, found)
     if slots.missing == "host_country" and found.country:
         return {"host_country": found.country}
+    if slots.missing == "submission_time" and found.clock is None and found.number is not None:
+        hour = found.number
+        return {"submit_time": time(int(hour))} if hour.is_integer() and 0 <= hour < 24 else {}
     if slots.missing in NUMERIC and found.number is not None:
         key = "distance_km" if slots.missing == "distance" else slots.missing
         return {key: NUMERIC[slots.missing](found.number)}
@@ -146,6 +178,12 @@ def _plan(found: Found) -> dict:
             update[key] = value
     if found.months is not None:
         update["duration_months"] = found.months
+    if found.minimums:
+        update["minimums"] = True
+    if len(found.dates) == 1:
+        update["submit_date"] = found.dates[0]
+    if found.clock is not None:
+        update["submit_time"] = found.clock
     return update
 
 

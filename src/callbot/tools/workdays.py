@@ -77,15 +77,27 @@ def stay_span(start: date, end: date, travel_days: int, country: str) -> StaySpa
     )
 
 
+WORKING_DAYS_PER_WEEK = 7 - len(_WEEKEND)
+
+
 @lru_cache(maxsize=8)
-def max_working_days(months: int) -> int:
-    """The most weekdays a stay of at most `months` months can contain (any start date)."""
-    best = 0
+def _weekdays_in_months(months: int) -> tuple[int, ...]:
+    """Weekdays in a stay of exactly `months` months, for every start day of a leap year."""
+    counts = []
     leap_year = date(2000, 1, 1)
     for offset in range(366):  # every start day of a leap year: all month lengths and weekdays
         first = leap_year + timedelta(days=offset)
         last = add_months(first, months) - timedelta(days=1)
-        count = sum(1 for i in range((last - first).days + 1)
-                    if (first + timedelta(days=i)).weekday() not in _WEEKEND)
-        best = max(best, count)
-    return best
+        counts.append(sum(1 for i in range((last - first).days + 1)
+                          if (first + timedelta(days=i)).weekday() not in _WEEKEND))
+    return tuple(counts)
+
+
+def max_working_days(months: int) -> int:
+    """The most weekdays a stay of at most `months` months can contain (any start date)."""
+    return max(_weekdays_in_months(months))
+
+
+def min_working_days(months: int) -> int:
+    """The fewest weekdays in a stay of exactly `months` months (any start date)."""
+    return min(_weekdays_in_months(months))
