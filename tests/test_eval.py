@@ -24,7 +24,7 @@ def test_callbot_beats_the_tutorial_baseline_and_meets_its_floors(corpus_setting
     print(report.table())
     assert system["all"].hit4 >= 0.78
     assert system["en"].hit4 >= 0.72
-    assert system["all"].answer_acc >= 0.58
+    assert system["all"].answer_acc >= 0.66
     assert system["all"].refusal_acc >= 0.62
     assert system["all"].false_refusals <= 9
     assert system["all"].hit4 >= baseline["all"].hit4 + 0.10

@@ -174,6 +174,25 @@ def quotable_sentences(text: str) -> list[str]:
     return out
 
 
+def extend_label(sentence: str, passage: str, min_chars: int = 200, max_chars: int = 400) -> str:
+    """A heading-like pick ("Principali ostacoli incontrati") says nothing by itself: quote it
+    with the text that follows it in the passage, up to a sentence end past `min_chars`."""
+    if len(sentence) >= 80 and not sentence.endswith((":", "?")):
+        return sentence
+    flat = re.sub(r"\s+", " ", passage)
+    start = flat.find(sentence)
+    if start < 0:
+        return sentence
+    stop = min(len(flat), start + max_chars)
+    ends = [m.end() for m in re.finditer(r"[.;!?](?=\s|$)", flat[start:stop])]
+    far_enough = [e for e in ends if e >= min_chars]
+    if far_enough:
+        stop = start + far_enough[0]
+    elif stop < len(flat):
+        stop = start + flat[start:stop].rfind(" ")
+    return flat[start:stop].strip()
+
+
 def pick_sentences(
     question: str, hits: list[ScoredChunk], n: int
 ) -> list[tuple[int, str, float]]:
@@ -198,7 +217,8 @@ def pick_sentences(
     for score, rank, sentence in scored:
         if score < best * 0.4 or len(picked) >= n:
             break
-        if all(sentence != s for _, s, _ in picked):
+        sentence = extend_label(sentence, hits[rank].chunk.text)
+        if all(sentence not in s and s not in sentence for _, s, _ in picked):
             picked.append((rank, sentence, score))
     return picked
 
