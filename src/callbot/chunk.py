@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 
 from callbot.clean import BULLET
 
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 _TERMINAL = (".", "!", "?", ";", ":")
 _NUMBERED = re.compile(r"^(\d{1,2}(\.[a-z])?[.)]|[a-z]\)|[ivx]{1,4}\)|-)\s")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“(A-ZÀ-Ý0-9•])")
+# What a period ends when it does not end a sentence: a day.month. date, a short abbreviation.
+_NOT_AN_END = re.compile(r"(?:\b\d{1,2}\.\d{1,2}\.|\b(?:ecc|etc|art|artt|n|nn|es|pag|pp|cfr|vs|sig|dott|ing|prof|p\.es)\.)$", re.IGNORECASE)
 WRAPPED_LINE_CHARS = 55  # a line this long that ends mid-sentence was wrapped by the PDF
 
 
@@ -104,10 +106,19 @@ def _mark_headings(units: list[Unit]) -> list[Unit]:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences and list lines of a chunk, in order."""
+    """Sentences and list lines of a chunk, in order. A date written "4.4. 2017" or an
+    abbreviation such as "ecc." or "art." before a capital does not end a sentence."""
     out: list[str] = []
     for line in text.split("\n"):
-        out.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
+        start = 0
+        for m in _SENTENCE_END.finditer(line):
+            if _NOT_AN_END.search(line[max(0, m.start() - 12): m.start()]):
+                continue
+            if piece := line[start: m.start()].strip():
+                out.append(piece)
+            start = m.end()
+        if piece := line[start:].strip():
+            out.append(piece)
     return out
 
 
