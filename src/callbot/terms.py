@@ -69,15 +69,44 @@ def detect_language(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def glossary() -> dict[str, list[str]]:
-    text = resources.files("callbot.data").joinpath("glossary.yaml").read_text(encoding="utf-8")
-    return {str(k).lower(): [str(v) for v in vals] for k, vals in yaml.safe_load(text).items()}
+    """English word or phrase → the Italian words the documents use for it: the hand-made
+    domain glossary (`glossary.yaml`) first, then the corpus lexicon (`lexicon.tsv`, Italian
+    form → English words) read the other way round. Keys whose words are all stopwords
+    ("can", "may") are left out: they would find every passage."""
+    data = resources.files("callbot.data")
+    merged: dict[str, list[str]] = {}
+    hand = yaml.safe_load(data.joinpath("glossary.yaml").read_text(encoding="utf-8"))
+    for key, vals in hand.items():
+        merged[str(key).lower()] = [str(v) for v in vals]
+    for line in data.joinpath("lexicon.tsv").read_text(encoding="utf-8").splitlines():
+        italian, _, english = line.partition("\t")
+        for term in (t.strip().lower() for t in english.split(";")):
+            if term and tokenize(term) and italian not in merged.setdefault(term, []):
+                merged[term].append(italian)
+    return merged
+
+
+def _phrases(question: str) -> list[tuple[str, list[str]]]:
+    """The glossary keys found in the question as whole words, with their Italian words."""
+    low = " " + " ".join(words(question)) + " "
+    return [(term, italian) for term, italian in glossary().items() if f" {term} " in low]
+
+
+def term_groups(question: str) -> dict[str, set[str]]:
+    """Each content stem of the question with the stems that count as the same term: its
+    Italian translations when the glossary knows the word or a phrase holding it."""
+    groups: dict[str, set[str]] = {}
+    for stem_ in tokenize(question):
+        groups.setdefault(stem_, {stem_})
+    for term, italian in _phrases(question):
+        expansion = {s for it in italian for s in tokenize(it)}
+        for s in tokenize(term):
+            if s in groups:
+                groups[s] |= expansion
+    return groups
 
 
 def expand(question: str) -> str:
     """The question plus the Italian terms that the glossary gives for its English words."""
-    low = " " + " ".join(words(question)) + " "
-    extra: list[str] = []
-    for term, italian in glossary().items():
-        if f" {term} " in low:
-            extra.extend(italian)
+    extra = [it for _, italian in _phrases(question) for it in italian]
     return question if not extra else f"{question} {' '.join(dict.fromkeys(extra))}"
