@@ -256,6 +256,21 @@ class Store:
             return np.zeros(len(self.chunks))
         return np.asarray(self._keyword.bm25.get_scores(tokens), dtype=float)
 
+    def grouped_keyword_scores(self, groups: list[set[str]], weights: list[float]) -> np.ndarray:
+        """BM25 score of every chunk where each group of stems counts as one query term (the
+        best-scoring stem of the group counts, so a word with many translations does not
+        outweigh a word with one), times the group's weight."""
+        total = np.zeros(len(self.chunks))
+        if not self.chunks:
+            return total
+        vocabulary = self.vocabulary
+        for group, weight in zip(groups, weights, strict=True):
+            known = sorted(t for t in group if t in vocabulary)
+            if known and weight:
+                per_stem = [np.asarray(self._keyword.bm25.get_scores([t]), dtype=float) for t in known]
+                total += weight * np.max(per_stem, axis=0)
+        return total
+
     def dense_search(self, embedding: np.ndarray, k: int, where: dict | None = None):
         """(chunk id, cosine similarity) best first."""
         n = min(k, self._count_as_loaded())

@@ -10,7 +10,7 @@ from callbot.embed import Embedder
 from callbot.index import Store
 from callbot.models import Chunk, ScoredChunk
 from callbot.settings import Settings
-from callbot.terms import expand, tokenize
+from callbot.terms import term_groups, tokenize
 
 Mode = Literal["hybrid", "dense", "keyword"]
 CANDIDATES = 50
@@ -24,6 +24,8 @@ class Retriever:
         self._derived_for: list[Chunk] | None = None  # the chunk list the caches below are of
         self._position: dict[str, int] = {}
         self._masks: dict[tuple[str | None, str | None], np.ndarray] = {}
+        self._title_of: np.ndarray = np.zeros(0, dtype=int)  # chunk → index into _titles
+        self._titles: list[set[str]] = []  # stems of each distinct document title
 
     def _fresh(self) -> list[Chunk]:
         """The store's chunks; per-chunk lookups are rebuilt only when that list changes."""
@@ -31,6 +33,9 @@ class Retriever:
         if chunks is not self._derived_for:
             self._position = {c.id: i for i, c in enumerate(chunks)}
             self._masks = {}
+            titles: dict[str, int] = {}
+            self._title_of = np.array([titles.setdefault(c.title, len(titles)) for c in chunks], dtype=int)
+            self._titles = [set(tokenize(t)) for t in titles]
             self._derived_for = chunks
         return chunks
 
@@ -48,7 +53,18 @@ class Retriever:
         return self._masks[key]
 
     def keyword_ranking(self, question: str, mask: np.ndarray) -> list[int]:
-        scores = self.store.keyword_scores(list(dict.fromkeys(tokenize(expand(question)))))
+        """BM25 over section + text, one query term per question word with its translations.
+        Words that only name a document ("the COSME cluster excellence call") weigh less inside
+        the text, since every chunk of that document has them; instead each chunk of a
+        document whose title holds them gets a bonus per word."""
+        self._fresh()
+        groups = list(term_groups(question).values())
+        in_title = [any(g & t for t in self._titles) for g in groups]
+        weights = [self.settings.title_term_weight if t else 1.0 for t in in_title]
+        scores = self.store.grouped_keyword_scores(groups, weights)
+        if any(in_title) and self.settings.title_bonus:
+            per_title = np.array([sum(bool(g & t) for g in groups) for t in self._titles], dtype=float)
+            scores = scores + self.settings.title_bonus * per_title[self._title_of] * (scores > 0)
         return [int(i) for i in top_indices(scores, CANDIDATES) if mask[i]]
 
     def dense_ranking(self, question: str, mask: np.ndarray) -> list[int]:

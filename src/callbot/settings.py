@@ -49,8 +49,18 @@ class Settings(BaseSettings):
     fusion_k: int = Field(60, description="Reciprocal-rank-fusion constant.", ge=1)
     dense_weight: float = Field(0.2, description="Weight of the dense ranking in the fusion.", ge=0)
     keyword_weight: float = Field(1.0, description="Weight of the BM25 ranking in the fusion.", ge=0)
+    title_term_weight: float = Field(
+        0.3,
+        description="Weight, inside BM25, of a question word that is also in a document title.",
+        ge=0,
+    )
+    title_bonus: float = Field(
+        0.35,
+        description="BM25 points a chunk gains per question word found in its document's title.",
+        ge=0,
+    )
     min_coverage: float = Field(
-        0.5,
+        0.35,
         description="Share of the question's content terms that the best passages must cover, "
         "below which the assistant says the documents do not answer.",
         ge=0,
