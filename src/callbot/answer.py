@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from callbot.chunk import split_sentences
 from callbot.models import Answer, Citation, ScoredChunk
-from callbot.terms import detect_language, glossary, tokenize, words
+from callbot.terms import detect_language, term_groups, tokenize
 from callbot.textnorm import contains_quote
 
 # The one refusal sentence per language; prompts and tests use these constants.
@@ -26,7 +26,10 @@ _HOSTILE = re.compile(
     r"system\s*prompt|prompt\s+di\s+sistema|ignore\s+(all\s+|the\s+|any\s+|your\s+)?"
     r"(previous\s+|prior\s+|above\s+)?(instructions|rules)|ignora\s+(tutte\s+)?(le\s+)?"
     r"(istruzioni|regole)|jailbreak|\bDAN\b|developer\s+mode|you\s+are\s+now|"
-    r"pretend\s+(to\s+be|you)|fai\s+finta|reveal\s+your|rivela\s+(le\s+tue|il\s+tuo)",
+    r"pretend\s+(to\s+be|you)|fai\s+finta|reveal\s+your|rivela\s+(le\s+tue|il\s+tuo)|"
+    # asking for a made-up document (a letter, an insult) rather than what the documents say
+    r"\b(write|draft|compose|scrivi(mi)?|redigi)\b[^?]{0,40}\b(letter|e-?mail|insult\w*|poem|"
+    r"lettera|insult[oi]|poesia)\b",
     re.IGNORECASE,
 )
 _WANTS_FIGURE = re.compile(
@@ -36,6 +39,26 @@ _WANTS_FIGURE = re.compile(
 )
 
 
+# The shape of an answer, by what the question asks: (question words, sentence pattern).
+_MONTHS = (r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|"
+           r"novembre|dicembre|january|february|march|april|may|june|july|august|september|"
+           r"october|november|december")
+_ANSWER_TYPES = [
+    (re.compile(r"\b(how\s+much|budget|amount|funding|grant|money|cost|costs|euro|soldi|costo|quanto\s+(vale|costa|"
+                r"riceve|si\s+riceve)|importo|contributo|dotazione|finanziamento)\b", re.IGNORECASE),
+     re.compile(r"€|\beuro\b|\bmln\b|\bmilion|\d[.,]\d{3}\b", re.IGNORECASE)),
+    (re.compile(r"\b(when|deadline|date|quando|scadenza|data|entro)\b", re.IGNORECASE),
+     re.compile(rf"\b({_MONTHS})\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\s?\d{{2,4}}\b|\b(19|20)\d\d\b", re.IGNORECASE)),
+    (re.compile(r"\b(how\s+long|duration|last|lasts|durata|dura|durano|durare|quanto\s+tempo)\b", re.IGNORECASE),
+     re.compile(r"\b(mes[ei]|giorn[oi]|anni|settiman[ae]|months?|days?|years?|weeks?)\b", re.IGNORECASE)),
+    (re.compile(r"\b(how\s+many|how\s+big|number\s+of|quant[ie]|numero)\b", re.IGNORECASE),
+     re.compile(r"\b\d+\b")),
+    (re.compile(r"\b(percent|percentage|share|rate|percentuale|quota)\b|%", re.IGNORECASE),
+     re.compile(r"%|\bper\s*cento\b", re.IGNORECASE)),
+]
+# How much of the line before a sentence (or of its section heading) counts for it.
+_CONTEXT_SHARE = 1.0
+
 # Sentences that address the assistant rather than inform the reader are never quoted.
 _PLANTED = re.compile(
     r"\[\s*(system|assistant|admin)\s*\]|<\s*/?\s*(system|script)|\b(tell|inform)\s+(the\s+)?"
@@ -43,6 +66,7 @@ _PLANTED = re.compile(
     r"\b(assistant|chatbot|language\s+model|ai\s+model|assistente)\b",
     re.IGNORECASE,
 )
+_BULLET = re.compile(r"\s*•\s*")  # slide items run together on one line: one item each
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+")
 _ENUMERATOR = re.compile(r"^(\d{1,2}(\.[a-z])?[.)]|[a-z]\)|•)\s+")
 
@@ -72,6 +96,19 @@ class QuestionTerms:
     def covered(self, passage_stems: set[str]) -> list[str]:
         return [t for t, alts in self.alternatives.items() if alts & passage_stems]
 
+    def known_share(self, vocabulary: set[str]) -> float:
+        """Share of the question's words (or their translations) found in some document."""
+        if not self.alternatives:
+            return 1.0
+        return sum(bool(alts & vocabulary) for alts in self.alternatives.values()) / len(self.alternatives)
+
+    def specific_absent(self, question: str, passages: list[str]) -> list[str]:
+        """Names, acronyms and numbers of the question that none of the passages holds: the
+        passages are about something near the question, not about it ("the 2020 call")."""
+        found = {s for p in passages for s in tokenize(p)}
+        specific = _specific_words(question)
+        return [t for t in specific if t in self.alternatives and not self.alternatives[t] & found]
+
     def unknown_specific(self, vocabulary: set[str], question: str) -> list[str]:
         """Names, acronyms and numbers of the question that no document contains."""
         specific = _specific_words(question)
@@ -79,18 +116,7 @@ class QuestionTerms:
 
 
 def _alternatives(question: str) -> dict[str, set[str]]:
-    low = " " + " ".join(words(question)) + " "
-    alts: dict[str, set[str]] = {}
-    for stem_ in tokenize(question):
-        alts.setdefault(stem_, {stem_})
-    for term, italian in glossary().items():
-        if f" {term} " not in low:
-            continue
-        expansion = {s for it in italian for s in tokenize(it)}
-        for s in tokenize(term):
-            if s in alts:
-                alts[s] |= expansion
-    return alts
+    return term_groups(question)
 
 
 def _specific_words(question: str) -> set[str]:
@@ -105,6 +131,38 @@ def _specific_words(question: str) -> set[str]:
         ):
             out.update(tokenize(word))
     return out
+
+
+# Below this share of question words known to the documents, the question is about
+# something else ("banana bread recipe").
+MIN_KNOWN_SHARE = 0.4
+_HOW_MANY = re.compile(r"\b(?:how\s+many|quant[ie])\s+([\w'’-]+(?:\s+[\w'’-]+)?)", re.IGNORECASE)
+
+
+def counted_thing(question: str) -> str | None:
+    """What a "how many X" / "quanti X" question counts: X, with the word after it (the
+    first may be an adjective: "how many Lombard clusters")."""
+    m = _HOW_MANY.search(question)
+    return m.group(1).lower() if m else None
+
+
+def _counted_with_number(
+    terms: QuestionTerms, counted: str, passages: list[str], vocabulary: set[str] | None
+) -> bool:
+    """Whether some sentence of the passages holds a number and the counted thing (or its
+    translation): a passage that never counts it cannot answer "how many". A word no
+    document uses ("soldi") cannot be judged this way and passes."""
+    stems = tokenize(counted)
+    alts = set().union(*(terms.alternatives.get(s, {s}) for s in stems)) if stems else set()
+    if vocabulary is not None:
+        alts &= vocabulary
+    if not alts:
+        return True
+    for passage in passages:
+        for sentence in split_sentences(passage):
+            if re.search(r"\d", sentence) and alts & set(tokenize(sentence)):
+                return True
+    return False
 
 
 def is_hostile(question: str) -> bool:
@@ -152,7 +210,8 @@ def quotable_sentences(text: str) -> list[str]:
     proposte") is read together with the line after it, which holds its value."""
     out: list[str] = []
     carry = ""
-    for sentence in split_sentences(text):
+    pieces = [p.strip() for s in split_sentences(text) for p in _BULLET.split(s)]
+    for sentence in (p for p in pieces if p):
         item = _ENUMERATOR.match(sentence) is not None
         sentence = _ENUMERATOR.sub("", sentence)  # "2. implementazione…" → "implementazione…"
         if is_planted(sentence):
@@ -193,21 +252,39 @@ def extend_label(sentence: str, passage: str, min_chars: int = 200, max_chars: i
     return flat[start:stop].strip()
 
 
+def _answer_types(question: str) -> list[re.Pattern[str]]:
+    """What a sentence that answers the question looks like: an amount, a date, a length of
+    time, a count or a share, by the question's words (see `_ANSWER_TYPES`)."""
+    return [shape for asks, shape in _ANSWER_TYPES if asks.search(question)]
+
+
 def pick_sentences(
     question: str, hits: list[ScoredChunk], n: int
 ) -> list[tuple[int, str, float]]:
-    """(citation index, sentence, score) of the best sentences, best first."""
+    """(citation index, sentence, score) of the best sentences, best first.
+
+    A sentence scores by the question terms it holds (rarer terms weigh more), plus a part of
+    what the line before it and its section heading hold (a slide's "DURATA:" line answers
+    through its label), plus a bonus when it has the shape the question asks for."""
     terms = QuestionTerms.of(question)
     idf = _idf(terms, hits)
+    shapes = _answer_types(question)
     wants_figure = bool(_WANTS_FIGURE.search(question))
     scored: list[tuple[float, int, str]] = []
     for rank, hit in enumerate(hits):
+        heading = _sentence_score(terms, hit.chunk.section, idf) if hit.chunk.section else 0.0
+        previous = heading
         for sentence in quotable_sentences(hit.chunk.text):
+            own = _sentence_score(terms, sentence, idf)
             if len(sentence) < 25 and not re.search(r"\d", sentence):
+                previous = max(own, previous * 0.5)
                 continue
-            score = _sentence_score(terms, sentence, idf) - 0.03 * rank
-            if wants_figure and re.search(r"\d", sentence):
-                score += 0.1
+            score = own + 0.5 * max(previous - own, 0.0) * _CONTEXT_SHARE - 0.03 * rank
+            if shapes and any(shape.search(sentence) for shape in shapes):
+                score += 0.15
+            elif wants_figure and re.search(r"\d", sentence):
+                score += 0.05
+            previous = max(own, previous * 0.5)
             scored.append((score, rank, sentence))
     scored.sort(key=lambda s: -s[0])
     if not scored:
@@ -267,9 +344,17 @@ def extractive_answer(
     terms = QuestionTerms.of(question, vocabulary)
     if vocabulary is not None and (missing := terms.unknown_specific(vocabulary, question)):
         return refusal(question, language, f"the documents never mention {', '.join(missing)}")
-    best_cov = max((coverage(terms, h.chunk.text) for h in hits), default=0.0)
+    if vocabulary is not None and terms.known_share(vocabulary) < MIN_KNOWN_SHARE:
+        return refusal(question, language, "most words of the question are in no document")
+    passages = [f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits]
+    best_cov = max((coverage(terms, p) for p in passages), default=0.0)
     if not hits or best_cov < min_coverage:
         return refusal(question, language, f"weak evidence (coverage {best_cov:.2f})")
+    if absent := terms.specific_absent(question, passages):
+        return refusal(question, language, f"no passage found mentions {', '.join(absent)}")
+    counted = counted_thing(question)
+    if counted and not _counted_with_number(terms, counted, passages, vocabulary):
+        return refusal(question, language, "no passage gives a number for what the question counts")
     picked = pick_sentences(question, hits, n_sentences)
     quotes: dict[int, list[str]] = {}
     lines = [INTRO[language]]
