@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from callbot.evaluate import load_items, run_eval
 
 QUESTIONS = Path(__file__).resolve().parents[1] / "evals" / "questions.jsonl"
@@ -22,9 +24,27 @@ def test_callbot_beats_the_tutorial_baseline_and_meets_its_floors(corpus_setting
     report = run_eval(QUESTIONS, corpus_settings, baseline=True)
     system, baseline = report.system, report.baseline
     print(report.table())
-    assert system["all"].hit4 >= 0.78
-    assert system["en"].hit4 >= 0.72
-    assert system["all"].answer_acc >= 0.66
-    assert system["all"].refusal_acc >= 0.62
-    assert system["all"].false_refusals <= 9
+    assert system["all"].hit4 >= 0.86
+    assert system["en"].hit4 >= 0.85
+    assert system["all"].answer_acc >= 0.77
+    assert system["all"].refusal_acc >= 0.66
+    assert system["all"].false_refusals <= 3
     assert system["all"].hit4 >= baseline["all"].hit4 + 0.10
+
+
+@pytest.mark.parametrize(
+    ("name", "hit4", "en_hit4", "answer", "false_refusals"),
+    [("holdout", 0.75, 0.72, 0.62, 5), ("test", 0.66, 0.68, 0.58, 4)],
+)
+def test_floors_on_the_blind_question_sets(corpus_settings, corpus_index, name, hit4, en_hit4,
+                                           answer, false_refusals):
+    """The sets written blind from the documents (evals/holdout.md, evals/test.md): floors a
+    little under the measured numbers, so a change that helps our own set at their expense
+    shows up."""
+    report = run_eval(QUESTIONS.with_name(f"{name}.jsonl"), corpus_settings, baseline=False)
+    system = report.system
+    print(report.table())
+    assert system["all"].hit4 >= hit4
+    assert system["en"].hit4 >= en_hit4
+    assert system["all"].answer_acc >= answer
+    assert system["all"].false_refusals <= false_refusals
