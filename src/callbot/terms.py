@@ -19,7 +19,7 @@ _STOP = frozenset(STOPWORDS_EN_PLUS) | frozenset(STOPWORDS_ITALIAN) | {
     "kind", "kinds", "sort", "sorts", "type", "types", "thing", "things", "also", "anche",
     "really", "actually", "mainly", "supposed", "mentioned", "need", "needs", "want", "like",
     "cosa", "quale", "quali", "quanto", "quanta", "quanti", "quante", "come", "dove", "quando",
-    "perché", "chi", "what", "which", "how", "when", "where", "why", "who", "does", "do",
+    "perché", "chi", "qual", "what", "which", "how", "when", "where", "why", "who", "does", "do",
     "can", "could", "should", "would", "tell", "me", "please", "about", "documents",
     "document", "according", "secondo", "dice", "say", "says", "there", "ci", "c", "l", "d",
     "dell", "nell", "all", "dall", "sull", "un", "po", "il", "lo", "gli", "mi", "ti", "si",
@@ -67,22 +67,28 @@ def detect_language(text: str) -> str:
     return "en" if en > it else "it"
 
 
+# Corpus word form → the words a user asks with: in English, and in everyday Italian.
+LEXICONS = ("lexicon.tsv", "lexicon_it.tsv")
+
+
 @lru_cache(maxsize=1)
 def glossary() -> dict[str, list[str]]:
-    """English word or phrase → the Italian words the documents use for it: the hand-made
-    domain glossary (`glossary.yaml`) first, then the corpus lexicon (`lexicon.tsv`, Italian
-    form → English words) read the other way round. Keys whose words are all stopwords
-    ("can", "may") are left out: they would find every passage."""
+    """A user's word or phrase → the Italian words the documents use for it: the hand-made
+    domain glossary (`glossary.yaml`) first, then the corpus lexicons read the other way
+    round (`lexicon.tsv`: Italian form → English words; `lexicon_it.tsv`: Italian form → the
+    everyday Italian a user may write instead, "soldi" for "budget"). Keys whose words are
+    all stopwords ("can", "may") are left out: they would find every passage."""
     data = resources.files("callbot.data")
     merged: dict[str, list[str]] = {}
     hand = yaml.safe_load(data.joinpath("glossary.yaml").read_text(encoding="utf-8"))
     for key, vals in hand.items():
         merged[str(key).lower()] = [str(v) for v in vals]
-    for line in data.joinpath("lexicon.tsv").read_text(encoding="utf-8").splitlines():
-        italian, _, english = line.partition("\t")
-        for term in (t.strip().lower() for t in english.split(";")):
-            if term and tokenize(term) and italian not in merged.setdefault(term, []):
-                merged[term].append(italian)
+    for lexicon in LEXICONS:
+        for line in data.joinpath(lexicon).read_text(encoding="utf-8").splitlines():
+            italian, _, asked = line.partition("\t")
+            for term in (t.strip().lower() for t in asked.split(";")):
+                if term and tokenize(term) and italian not in merged.setdefault(term, []):
+                    merged[term].append(italian)
     return merged
 
 
