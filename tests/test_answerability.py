@@ -50,6 +50,12 @@ def test_the_lexicon_translates_english_words_to_the_documents_italian():
     assert {"band"} <= groups[tokenize("call")[0]]
 
 
+def test_everyday_italian_finds_the_documents_words():
+    assert "budget" in glossary()["soldi"]
+    assert "supporto" in glossary()["aiuto"]
+    assert "budget" in term_groups("Quanti soldi ci sono?")[tokenize("soldi")[0]]
+
+
 def test_english_words_that_are_all_stopwords_are_not_glossary_keys():
     keys = glossary()
     for word in ("can", "may", "the", "what"):
@@ -86,8 +92,9 @@ def test_a_label_line_lends_its_words_to_the_line_under_it():
 @pytest.mark.parametrize(
     ("question", "counted"),
     [
-        ("How many Lombard clusters were studied?", "lombard clusters"),
-        ("Quanti dipendenti ha il polo ICT?", "dipendenti ha"),
+        ("How many Lombard clusters were studied?", "clusters"),
+        ("Quanti cluster lombardi sono stati analizzati?", "cluster"),
+        ("Quanti dipendenti ha il polo ICT?", "dipendenti"),
         ("What is the deadline?", None),
     ],
 )
@@ -104,6 +111,13 @@ def test_how_many_is_refused_when_no_passage_counts_that_thing():
     assert not answered.refused and "200 imprese" in answered.answer
 
 
+def test_how_many_of_a_thing_no_document_names_is_refused():
+    hits = [_hit("EASME gestisce il bando COSME e pubblica 12 progetti finanziati.")]
+    vocabulary = set(tokenize(hits[0].chunk.text)) | set(tokenize("lavoro lavori"))
+    answer = extractive_answer("How many people work at EASME?", "en", hits, 0.0, 3, vocabulary)
+    assert answer.refused and "number" in (answer.reason or "")
+
+
 def test_a_name_or_year_missing_from_the_passages_is_refused_even_if_another_document_has_it():
     hits = [_hit("Il contributo massimo sarà di 360.000 euro per ogni progetto.", title="Bando COSME 2018")]
     vocabulary = set(tokenize("contributo massimo euro progetto bando cosme 2018 2020 horizon"))
@@ -116,6 +130,13 @@ def test_a_name_or_year_missing_from_the_passages_is_refused_even_if_another_doc
     assert answer.refused
     ok = extractive_answer("Nel bando COSME 2018 qual è il contributo massimo?", "it", hits, 0.35, 3, vocabulary)
     assert not ok.refused and "360.000" in ok.answer
+
+
+def test_a_capitalised_name_after_an_elided_article_is_a_name():
+    hits = [_hit("Il contributo massimo sarà di 360.000 euro per ogni progetto.")]
+    vocabulary = set(tokenize(hits[0].chunk.text)) | {"capital"}
+    answer = extractive_answer("Qual è la capitale dell'Australia?", "it", hits, 0.0, 3, vocabulary)
+    assert answer.refused and "austral" in (answer.reason or "")
 
 
 def test_a_question_of_words_no_document_uses_is_refused():

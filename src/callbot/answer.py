@@ -122,10 +122,11 @@ def _alternatives(question: str) -> dict[str, set[str]]:
 def _specific_words(question: str) -> set[str]:
     """Stems of capitalised words (not first of a sentence), acronyms and numbers."""
     out: set[str] = set()
-    for m in re.finditer(r"[\w'’-]+", question):
+    for m in re.finditer(r"[\w-]+", question):  # "dell'Australia": "dell", "Australia"
         word = m.group(0)
         before = question[: m.start()].rstrip()
-        sentence_start = not before or before[-1] in ".?!:\"'“«("
+        elided = before.endswith(("'", "’")) and before[-2:-1].isalpha()  # dell'Australia
+        sentence_start = not before or (before[-1] in ".?!:\"'’“«(" and not elided)
         if re.search(r"\d", word) or word.isupper() and len(word) > 1 or (
             word[0].isupper() and not sentence_start
         ):
@@ -140,24 +141,29 @@ _HOW_MANY = re.compile(r"\b(?:how\s+many|quant[ie])\s+([\w'’-]+(?:\s+[\w'’-]
 
 
 def counted_thing(question: str) -> str | None:
-    """What a "how many X" / "quanti X" question counts: X, with the word after it (the
-    first may be an adjective: "how many Lombard clusters")."""
+    """What a "how many X" / "quanti X" question counts: X, or the word after it when X is a
+    capitalised adjective ("how many Lombard clusters": clusters)."""
     m = _HOW_MANY.search(question)
-    return m.group(1).lower() if m else None
+    if not m:
+        return None
+    first, _, second = m.group(1).partition(" ")
+    if second and first[:1].isupper():
+        return second.lower()
+    return first.lower()
 
 
 def _counted_with_number(
     terms: QuestionTerms, counted: str, passages: list[str], vocabulary: set[str] | None
 ) -> bool:
     """Whether some sentence of the passages holds a number and the counted thing (or its
-    translation): a passage that never counts it cannot answer "how many". A word no
-    document uses ("soldi") cannot be judged this way and passes."""
+    translation): a passage that never counts it cannot answer "how many", and a thing no
+    document names at all ("how many people work at…") is counted by none."""
     stems = tokenize(counted)
-    alts = set().union(*(terms.alternatives.get(s, {s}) for s in stems)) if stems else set()
+    if not stems:
+        return True
+    alts = set().union(*(terms.alternatives.get(s, {s}) for s in stems))
     if vocabulary is not None:
         alts &= vocabulary
-    if not alts:
-        return True
     for passage in passages:
         for sentence in split_sentences(passage):
             if re.search(r"\d", sentence) and alts & set(tokenize(sentence)):
