@@ -45,18 +45,25 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     return fold(_stemmer.stemWord(word))
 
 
 def tokenize(text: str) -> list[str]:
     """Stemmed content words (stopwords out) of a passage or query."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    """`tokenize`, remembered: the same passages are read for every question."""
     out: list[str] = []
     for w in words(text):
         for part in re.split(r"['-]", w) if ("'" in w or "-" in w) else [w]:
             if part and part not in _STOP and (len(part) > 1 or part.isdigit()):
                 out.append(stem(part))
-    return out
+    return tuple(out)
 
 
 def detect_language(text: str) -> str:
@@ -92,10 +99,23 @@ def glossary() -> dict[str, list[str]]:
     return merged
 
 
+@lru_cache(maxsize=1)
+def _keys_by_first_word() -> dict[str, list[str]]:
+    """Glossary keys grouped by their first word, in glossary order: a question is then
+    matched against the few keys that start with one of its words, not all of them."""
+    out: dict[str, list[str]] = {}
+    for term in glossary():
+        out.setdefault(term.split(" ", 1)[0], []).append(term)
+    return out
+
+
 def _phrases(question: str) -> list[tuple[str, list[str]]]:
     """The glossary keys found in the question as whole words, with their Italian words."""
     low = " " + " ".join(words(question)) + " "
-    return [(term, italian) for term, italian in glossary().items() if f" {term} " in low]
+    keys = _keys_by_first_word()
+    candidates = {t for w in set(low.split()) for t in keys.get(w, [])}
+    entries = glossary()
+    return [(t, entries[t]) for t in entries if t in candidates and f" {t} " in low]
 
 
 def term_groups(question: str) -> dict[str, set[str]]:
