@@ -33,7 +33,7 @@ def test_follow_up_detection(question, history, expected):
 
 def test_deterministic_rewrite_prepends_the_previous_topic():
     assert deterministic_rewrite("e per le PMI?", FIRST_IT) == (
-        "qual contributo massimo clusterxchange organizzazione: e per le PMI?"
+        "contributo massimo clusterxchange organizzazione: e per le PMI?"
     )
 
 
@@ -46,7 +46,7 @@ def test_deterministic_rewrite_leaves_old_numbers_out():
 def test_chained_follow_ups_keep_the_last_standalone_topic():
     history = FIRST_IT + [("e per le PMI?", "...")]
     assert deterministic_rewrite("e per i centri tecnologici?", history).startswith(
-        "qual contributo massimo clusterxchange organizzazione:"
+        "contributo massimo clusterxchange organizzazione:"
     )
 
 
