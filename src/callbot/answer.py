@@ -56,8 +56,6 @@ _ANSWER_TYPES = [
     (re.compile(r"\b(percent|percentage|share|rate|percentuale|quota)\b|%", re.IGNORECASE),
      re.compile(r"%|\bper\s*cento\b", re.IGNORECASE)),
 ]
-# How much of the line before a sentence (or of its section heading) counts for it.
-_CONTEXT_SHARE = 1.0
 
 # Sentences that address the assistant rather than inform the reader are never quoted.
 _PLANTED = re.compile(
@@ -81,7 +79,7 @@ class QuestionTerms:
 
     @classmethod
     def of(cls, question: str, vocabulary: set[str] | None = None) -> QuestionTerms:
-        alts = _alternatives(question)
+        alts = term_groups(question)
         english = detect_language(question) == "en"
         specific = _specific_words(question)
         weights: dict[str, float] = {}
@@ -105,18 +103,15 @@ class QuestionTerms:
     def specific_absent(self, question: str, passages: list[str]) -> list[str]:
         """Names, acronyms and numbers of the question that none of the passages holds: the
         passages are about something near the question, not about it ("the 2020 call")."""
-        found = {s for p in passages for s in tokenize(p)}
-        specific = _specific_words(question)
-        return [t for t in specific if t in self.alternatives and not self.alternatives[t] & found]
+        return self._specific_missing(question, {s for p in passages for s in tokenize(p)})
 
     def unknown_specific(self, vocabulary: set[str], question: str) -> list[str]:
         """Names, acronyms and numbers of the question that no document contains."""
-        specific = _specific_words(question)
-        return [t for t in specific if t in self.alternatives and not self.alternatives[t] & vocabulary]
+        return self._specific_missing(question, vocabulary)
 
-
-def _alternatives(question: str) -> dict[str, set[str]]:
-    return term_groups(question)
+    def _specific_missing(self, question: str, stems: set[str]) -> list[str]:
+        return [t for t in sorted(_specific_words(question))
+                if t in self.alternatives and not self.alternatives[t] & stems]
 
 
 def _specific_words(question: str) -> set[str]:
@@ -285,7 +280,7 @@ def pick_sentences(
             if len(sentence) < 25 and not re.search(r"\d", sentence):
                 previous = max(own, previous * 0.5)
                 continue
-            score = own + 0.5 * max(previous - own, 0.0) * _CONTEXT_SHARE - 0.03 * rank
+            score = own + 0.5 * max(previous - own, 0.0) - 0.03 * rank  # half of the label's lead
             if shapes and any(shape.search(sentence) for shape in shapes):
                 score += 0.15
             elif wants_figure and re.search(r"\d", sentence):

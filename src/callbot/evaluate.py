@@ -3,7 +3,6 @@ LangChain tutorial baseline run in the same process."""
 
 from __future__ import annotations
 
-import json
 import re
 import statistics
 import tempfile
@@ -199,7 +198,3 @@ def run_baseline(items: list[EvalItem], settings: Settings, embedder) -> list[Ou
                 out.answer_ok = bool(re.search(item.answer, docs[0].page_content, re.IGNORECASE))
             outcomes.append(out)
     return outcomes
-
-
-def dump(report: EvalReport) -> str:
-    return json.dumps(report.model_dump(), indent=2)

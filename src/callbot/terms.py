@@ -101,8 +101,8 @@ def glossary() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1)
 def _keys_by_first_word() -> dict[str, list[str]]:
-    """Glossary keys grouped by their first word, in glossary order: a question is then
-    matched against the few keys that start with one of its words, not all of them."""
+    """Glossary keys grouped by their first word: a question is then matched against the few
+    keys that start with one of its words, not all of them."""
     out: dict[str, list[str]] = {}
     for term in glossary():
         out.setdefault(term.split(" ", 1)[0], []).append(term)
@@ -113,9 +113,8 @@ def _phrases(question: str) -> list[tuple[str, list[str]]]:
     """The glossary keys found in the question as whole words, with their Italian words."""
     low = " " + " ".join(words(question)) + " "
     keys = _keys_by_first_word()
-    candidates = {t for w in set(low.split()) for t in keys.get(w, [])}
-    entries = glossary()
-    return [(t, entries[t]) for t in entries if t in candidates and f" {t} " in low]
+    candidates = sorted({t for w in low.split() for t in keys.get(w, [])})
+    return [(t, glossary()[t]) for t in candidates if f" {t} " in low]
 
 
 def term_groups(question: str) -> dict[str, set[str]]:
@@ -130,9 +129,3 @@ def term_groups(question: str) -> dict[str, set[str]]:
             if s in groups:
                 groups[s] |= expansion
     return groups
-
-
-def expand(question: str) -> str:
-    """The question plus the Italian terms that the glossary gives for its English words."""
-    extra = [it for _, italian in _phrases(question) for it in italian]
-    return question if not extra else f"{question} {' '.join(dict.fromkeys(extra))}"
