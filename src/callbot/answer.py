@@ -166,6 +166,9 @@ def _counted_with_number(
     return False
 
 
+HOSTILE_REASON = "the question asks for something other than the documents"
+
+
 def is_hostile(question: str) -> bool:
     return bool(_HOSTILE.search(question))
 
@@ -341,7 +344,7 @@ def extractive_answer(
     `vocabulary` is the set of stems of the whole index: names, acronyms and numbers that no
     document contains mean the question is about something else."""
     if is_hostile(question):
-        return refusal(question, language, "the question asks for something other than the documents")
+        return refusal(question, language, HOSTILE_REASON)
     terms = QuestionTerms.of(question, vocabulary)
     if vocabulary is not None and (missing := terms.unknown_specific(vocabulary, question)):
         return refusal(question, language, f"the documents never mention {', '.join(missing)}")

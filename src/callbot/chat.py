@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from callbot.answer import extractive_answer, without_planted
+from callbot.answer import HOSTILE_REASON, extractive_answer, is_hostile, refusal, without_planted
 from callbot.embed import Embedder, get_embedder
 from callbot.errors import InputError
 from callbot.generate import generate_answer, stream_answer
@@ -132,6 +132,9 @@ class Assistant:
     def _plan(self, question, conversation, doc, call) -> Plan:
         language = detect_language(question)
         history = list(conversation.history) if conversation is not None else []
+        if is_hostile(question):  # before the calculators: a role play can name a lump sum too
+            return Plan(question, language, [], refusal(question, language, HOSTILE_REASON),
+                        generate=False, kwargs={"history": history})
         routed = self._route(question, language, conversation)
         if routed is not None:
             answer, outcome = routed
