@@ -143,7 +143,7 @@ class Assistant:
                 kwargs={"tool": outcome.tool, "tool_message": outcome.message, "history": history},
             )
         rewriter = self.model if self.settings.llm == "openai" else None
-        standalone = rewrite_question(question, history, rewriter)
+        standalone, _ = self.store.speller.correct(rewrite_question(question, history, rewriter))
         hits = self.retriever.search(
             standalone, self.settings.top_k, doc=doc, call=call, mode=self.mode
         )

@@ -30,6 +30,7 @@ from callbot.errors import IndexMissingError
 from callbot.ingest import text_hash
 from callbot.models import Chunk
 from callbot.settings import Settings
+from callbot.spell import Speller, corpus_words
 from callbot.terms import tokenize
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -160,7 +161,7 @@ class Store:
         self._invalidate()
 
     def _invalidate(self) -> None:
-        for name in ("_keyword", "chunks", "_version", "_count"):
+        for name in ("_keyword", "chunks", "_version", "_count", "speller"):
             self.__dict__.pop(name, None)
 
     def _count_as_loaded(self) -> int:
@@ -240,6 +241,12 @@ class Store:
         built = KeywordIndex.build(self.chunks)
         built.save(folder)
         return built
+
+    @cached_property
+    def speller(self) -> Speller:
+        """Reads a question's typos as words of the documents or the glossary."""
+        texts = (f"{c.title} {c.section} {c.text}" for c in self.chunks)
+        return Speller.build(corpus_words(texts), self.vocabulary)
 
     def keyword_cache_dir(self) -> Path:
         """Where this collection's keyword indexes are saved (one per chunk-set key)."""

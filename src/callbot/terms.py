@@ -39,6 +39,10 @@ def words(text: str) -> list[str]:
     return [w.removesuffix("'s") for w in out]
 
 
+def is_stopword(word: str) -> bool:
+    return word.lower() in _STOP
+
+
 def fold(word: str) -> str:
     """Accents off, so 'Sölvell' finds 'Solvell' and 'attivita' finds 'attività'."""
     decomposed = unicodedata.normalize("NFKD", word)

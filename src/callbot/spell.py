@@ -1,0 +1,99 @@
+"""Typos in a question ("dedline", "eligable") read as the word the documents or the glossary
+know, one edit away, so that a slip of the keyboard does not cost the evidence.
+
+Only lower-case words of five letters or more are touched, and only when neither the
+documents, nor the glossary, nor everyday English or Italian (wordfreq's word lists) know
+them: names, acronyms, numbers and real words ("still", "spetta") stay as typed."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from callbot.terms import glossary, is_stopword, stem
+
+MIN_LENGTH = 5
+# A word used at least this often (Zipf scale: 1 = once per 100 million words) in English or
+# Italian is a real word, not a typo, even when the documents never use it.
+REAL_WORD_ZIPF = 1.5
+_WORD = re.compile(r"(?<![\w'’-])[a-zàèéìòù]+(?![\w'’-])")
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (adjacent transpositions count as one edit)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _deletes(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@dataclass
+class Speller:
+    """Known words (with how often the documents use them) and, for speed, every known word
+    under each of its one-letter deletions (the symmetric-delete method)."""
+
+    counts: Counter[str]
+    known_stems: set[str]
+    _by_delete: dict[str, set[str]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def build(cls, corpus_words: Counter[str], vocabulary: set[str]) -> Speller:
+        counts = Counter({w: n for w, n in corpus_words.items() if len(w) >= MIN_LENGTH - 1})
+        for key in glossary():
+            if " " not in key and key.isalpha() and len(key) >= MIN_LENGTH - 1:
+                counts[key] += 1
+        speller = cls(counts, set(vocabulary) | {stem(w) for w in counts})
+        for word in counts:
+            for d in _deletes(word):
+                speller._by_delete.setdefault(d, set()).add(word)
+        return speller
+
+    def suggest(self, word: str) -> str | None:
+        """The most used known word one edit away from an unknown `word`, or None."""
+        if len(word) < MIN_LENGTH or is_stopword(word) or word in self.counts:
+            return None
+        if stem(word) in self.known_stems or is_real_word(word):
+            return None
+        near = {w for d in _deletes(word) for w in self._by_delete.get(d, ())}
+        near = [w for w in near if edit_distance(word, w) == 1]
+        if not near:
+            return None
+        return min(near, key=lambda w: (-self.counts[w], w))
+
+    def correct(self, question: str) -> tuple[str, list[tuple[str, str]]]:
+        """The question with its typos replaced, and the (typed, read as) pairs."""
+        fixes: list[tuple[str, str]] = []
+
+        def repl(m: re.Match[str]) -> str:
+            if (better := self.suggest(m.group(0))) is not None:
+                fixes.append((m.group(0), better))
+                return better
+            return m.group(0)
+
+        return _WORD.sub(repl, question), fixes
+
+
+def is_real_word(word: str) -> bool:
+    from wordfreq import zipf_frequency  # loads its word lists on first use
+
+    return max(zipf_frequency(word, "en"), zipf_frequency(word, "it")) >= REAL_WORD_ZIPF
+
+
+def corpus_words(texts: Iterable[str]) -> Counter[str]:
+    """How often each lower-case word occurs in the texts."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(w.lower() for w in re.findall(r"[^\W\d_]+", text))
+    return counts
