@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from callbot.chunk import split_sentences
 from callbot.models import Answer, Citation, ScoredChunk
+from callbot.shapes import missing_shape
 from callbot.terms import detect_language, term_groups, tokenize
 from callbot.textnorm import contains_quote
 
@@ -359,6 +360,8 @@ def extractive_answer(
     counted = counted_thing(question)
     if counted and not _counted_with_number(terms, counted, passages, vocabulary):
         return refusal(question, language, "no passage gives a number for what the question counts")
+    if what := missing_shape(question, passages, _specific_words(question)):
+        return refusal(question, language, f"no passage gives {what}")
     picked = pick_sentences(question, hits, n_sentences)
     quotes: dict[int, list[str]] = {}
     lines = [INTRO[language]]

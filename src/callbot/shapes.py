@@ -1,0 +1,113 @@
+"""Questions that ask for a thing only one kind of text can give — an e-mail address, a phone
+number, a web address, a person's name — are answered only when a retrieved passage holds
+that kind of text. Passages about the right office but without its phone number do not
+answer "what is their phone number?"."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from callbot.terms import is_stopword, tokenize
+
+# Given names of the countries the documents deal with, from Faker's locale data.
+NAME_LOCALES = ("it_IT", "en_US", "en_GB", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_CH", "es_ES",
+                "sl_SI", "nl_NL", "pl_PL")
+# Both words of a name that is not a known given name are this rare in English and Italian
+# ("Orian Sölvell"): on the Zipf scale, 2 is once per million words.
+RARE_NAME_ZIPF = 2.0
+
+_ROLE = (r"(cluster\s+)?manager|direct(or|ress)|diret(tore|trice)|president(e|essa)?|chair(man|woman|"
+         r"person)?|responsabile|referente|funzionari[oa]|official|officer|autor[ei]|autrice|"
+         r"author|dirigente|contact\s+person|persona\s+di\s+contatto|spokes(person|man|woman)|ceo")
+
+
+@dataclass(frozen=True)
+class Shape:
+    what: str  # said in the refusal reason: "no passage gives <what>"
+    asks: re.Pattern[str]
+    found: re.Pattern[str]
+    accept: Callable[[re.Match[str]], bool] = lambda m: True
+
+    def in_text(self, text: str) -> bool:
+        return any(self.accept(m) for m in self.found.finditer(text))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    names: set[str] = set()
+    for locale in NAME_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        names.update(provider.first_names)
+    return frozenset(names)
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(word, "en"), zipf_frequency(word, "it"))
+
+
+def person_like(m: re.Match[str]) -> bool:
+    """"Laura Delponte" (a given name and a capitalised word) or two different rare words
+    ("Orian Solvell"); not "European Cluster", "Bando Driade" or a heading said twice."""
+    first, last = m.group(1), m.group(2)
+    if first == last:
+        return False
+    if first in given_names():
+        return not is_stopword(last)
+    return _zipf(first) < RARE_NAME_ZIPF and _zipf(last) < RARE_NAME_ZIPF
+
+
+SHAPES = [
+    Shape(
+        "an e-mail address",
+        re.compile(r"\b(e-?mail|posta\s+elettronica|pec)\s+(address|addresses)\b|\bindirizz[oi]\s+"
+                   r"(e-?mail|di\s+posta|pec|mail)\b|\b(what|which|qual)\b[^?]{0,30}\be-?mail\b(?!\s+(to|a)\b)",
+                   re.IGNORECASE),
+        re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"),
+    ),
+    Shape(
+        "a phone number",
+        re.compile(r"\b(phone|telephone)\s+number|\bnumer[oi]\s+di\s+telefono|\b(telefono|recapito\s+"
+                   r"telefonico)\b", re.IGNORECASE),
+        re.compile(r"\+\d{1,3}[\s.]?\(?\d|\b(?:tel|telefono|phone|T)\b\s*[.:]?\s*\d{2,}", re.IGNORECASE),
+    ),
+    Shape(
+        "a web address",
+        re.compile(r"\b(website|web\s+site|web\s+page|web\s+address|url|sito(\s+web|\s+internet)?|"
+                   r"pagina\s+web|indirizzo\s+web)\b", re.IGNORECASE),
+        re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:eu|it|com|org|net|int)\b", re.IGNORECASE),
+    ),
+    Shape(
+        "a person's name",
+        re.compile(rf"\bwho\s+(is|was|are|were)\s+(the\s+)?(\S+\s+){{0,2}}({_ROLE})\b|"
+                   rf"\bname\s+of\s+(the\s+)?(\S+\s+){{0,2}}({_ROLE})\b|"
+                   rf"\b(chi\s+(è|e|era|sono)|come\s+si\s+chiam\w+|(il\s+)?nome\s+del(la|l['’])?)\s*"
+                   rf"(il\s+|la\s+|l['’]\s*|i\s+|gli\s+)?(\S+\s+){{0,2}}({_ROLE})\b", re.IGNORECASE),
+        re.compile(r"(?<![\w.’'-])([A-Z][a-zà-ÿ]{2,}) ([A-Z][a-zà-ÿ]{2,})\b"),
+        person_like,
+    ),
+]
+
+
+def asked_shapes(question: str) -> list[Shape]:
+    return [shape for shape in SHAPES if shape.asks.search(question)]
+
+
+def missing_shape(question: str, passages: list[str], specific: set[str]) -> str | None:
+    """What the question asks for that no passage holds, or None. When the question names
+    something (`specific`: stems of its names and acronyms), the passage must name it too:
+    the phone number on a slide about another office does not answer. The check is per
+    passage, not per sentence (slides put a name and its contacts on different lines), so a
+    passage that names the thing in one place and gives someone else's address in another
+    still counts."""
+    for shape in asked_shapes(question):
+        if not any(
+            shape.in_text(p) and (not specific or specific & set(tokenize(p))) for p in passages
+        ):
+            return shape.what
+    return None
