@@ -189,10 +189,12 @@ def _sentence_score(terms: QuestionTerms, sentence: str, idf: dict[str, float]) 
 
 
 def _idf(terms: QuestionTerms, hits: list[ScoredChunk]) -> dict[str, float]:
-    """Rarer question terms weigh more when choosing sentences."""
+    """Rarer question terms weigh more when choosing sentences; a term none of the passages
+    holds ("going forward") weighs nothing, as it cannot tell their sentences apart."""
     docs = [set(tokenize(h.chunk.text)) for h in hits]
     counts = Counter(t for t, alts in terms.alternatives.items() for d in docs if alts & d)
-    return {t: math.log(1 + (len(docs) + 1) / (counts.get(t, 0) + 0.5)) for t in terms.alternatives}
+    return {t: math.log(1 + (len(docs) + 1) / (counts[t] + 0.5)) if counts[t] else 0.0
+            for t in terms.alternatives}
 
 
 def is_planted(sentence: str) -> bool:
