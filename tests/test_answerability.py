@@ -16,6 +16,7 @@ from callbot.answer import (
 from callbot.chunk import split_sentences
 from callbot.models import Chunk, ScoredChunk
 from callbot.terms import glossary, term_groups, tokenize
+from callbot.textnorm import contains_quote
 
 
 def _hit(text: str, section: str = "", title: str = "Nota sul bando", rank: int = 0) -> ScoredChunk:
@@ -37,9 +38,10 @@ def test_a_day_month_date_and_an_abbreviation_do_not_end_a_sentence():
 def test_slide_bullets_on_one_line_are_quoted_one_item_each():
     text = "Debolezza • Collaborazione ristretta all'ambito regionale • Scarsa integrazione dei poli"
     assert quotable_sentences(text) == [
-        "Debolezza Collaborazione ristretta all'ambito regionale",
+        "Debolezza • Collaborazione ristretta all'ambito regionale",  # as the passage has it
         "Scarsa integrazione dei poli",
     ]
+    assert all(contains_quote(text, s) for s in quotable_sentences(text))
 
 
 def test_the_lexicon_translates_english_words_to_the_documents_italian():
@@ -157,3 +159,23 @@ def test_a_question_of_words_no_document_uses_is_refused():
 )
 def test_requests_to_write_a_letter_or_insult_are_refused(question, hostile):
     assert is_hostile(question) is hostile
+
+
+def test_a_label_read_with_its_bulleted_item_is_still_a_quote_of_the_passage():
+    passage = "RISULTATI ATTESI\n• Benchmarking e stress test sulle S3 dei partner\n•Reti di cluster"
+    sentences = quotable_sentences(passage)
+    assert sentences[0] == "RISULTATI ATTESI • Benchmarking e stress test sulle S3 dei partner"
+    assert all(contains_quote(passage, s) for s in sentences)
+
+
+def test_two_short_bulleted_items_are_not_read_as_label_and_value():
+    passage = "• Continuità del supporto politico\n• Integrazione tra la strategia e i cluster"
+    assert quotable_sentences(passage) == [
+        "Continuità del supporto politico", "Integrazione tra la strategia e i cluster"]
+
+
+def test_every_quotable_sentence_of_the_real_corpus_occurs_in_its_chunk(assistant):
+    """Quotes that do not occur in their chunk are dropped from answers: none may be lost so."""
+    for chunk in assistant.store.chunks:
+        for sentence in quotable_sentences(chunk.text):
+            assert contains_quote(chunk.text, sentence), (chunk.title, sentence)

@@ -216,23 +216,25 @@ def quotable_sentences(text: str) -> list[str]:
     """Sentences of a passage; a short label line ("Scadenza per la presentazione delle
     proposte") is read together with the line after it, which holds its value."""
     out: list[str] = []
-    carry = ""
-    pieces = [p.strip() for s in split_sentences(text) for p in _BULLET.split(s)]
-    for sentence in (p for p in pieces if p):
-        item = _ENUMERATOR.match(sentence) is not None
+    carry, carry_bulleted = "", False
+    # (piece, whether a bullet glyph came before it in the passage)
+    pieces = [(p.strip(), i > 0) for s in split_sentences(text) for i, p in enumerate(_BULLET.split(s))]
+    for sentence, bulleted in ((p, b) for p, b in pieces if p):
+        # a numbered line, or a bullet after a bulleted label, is a list item of its own
+        item = _ENUMERATOR.match(sentence) is not None or (bulleted and carry_bulleted)
         sentence = _ENUMERATOR.sub("", sentence)  # "2. implementazione…" → "implementazione…"
         if is_planted(sentence):
             carry = ""
             continue
-        if carry and not item:
-            out.append(f"{carry} {sentence}")
+        if carry and not item:  # joined as the passage has them, so the quote occurs in it
+            out.append(f"{carry}{' • ' if bulleted else ' '}{sentence}")
             carry = ""
             continue
         if carry:  # a label followed by a list item: the label stands alone
             out.append(carry)
             carry = ""
         if len(sentence) < 60 and not sentence.endswith((".", ";", ":", "!", "?")):
-            carry = sentence
+            carry, carry_bulleted = sentence, bulleted
             continue
         out.append(sentence)
     if carry:

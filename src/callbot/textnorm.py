@@ -8,16 +8,18 @@ import unicodedata
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "«": '"',
                          "»": '"', "–": "-", "—": "-", "\u00a0": " "})
 _WS = re.compile(r"\s+")
+_BULLET = re.compile(r"\s*•\s*")  # "•carenza" and "• carenza" are the same list item
 
 
 def match_key(text: str) -> str:
     """A form of `text` for 'does this quote occur in that passage' checks.
 
-    NFKC, typographic quotes and dashes folded, lower case, whitespace collapsed. Two texts
-    that differ only by line breaks, spacing or quote style get the same key.
+    NFKC, typographic quotes and dashes folded, lower case, whitespace collapsed (also around
+    bullet glyphs). Two texts that differ only by line breaks, spacing or quote style get the
+    same key.
     """
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
-    return _WS.sub(" ", text).strip()
+    return _WS.sub(" ", _BULLET.sub(" • ", text)).strip()
 
 
 def contains_quote(passage: str, quote: str) -> bool:
