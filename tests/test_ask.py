@@ -144,6 +144,28 @@ def test_a_missing_value_is_asked_for_and_the_next_message_supplies_it(assistant
     assert second.tool is not None and second.tool.result["amount_eur"] == 1100
 
 
+def test_a_rule_question_the_calculator_cannot_check_yet_gets_the_documents_and_a_question(
+    assistant,
+):
+    from callbot.chat import Conversation
+
+    conv = Conversation()
+    first = assistant.ask("Do we need a partner from one of the poorer EU regions to be eligible?", conv)
+    assert not first.refused and first.tool is None and first.reason == "waiting for partners"
+    assert "meno sviluppata o in transizione" in first.answer  # the rule, quoted and cited
+    quotes = [(c.text, q) for c in first.citations for q in c.quote.split(" … ") if q]
+    assert quotes and all(contains_quote(text, q) for text, q in quotes)
+    assert first.answer.rstrip().endswith("Occitanie).")  # then what the calculator needs
+    second = assistant.ask("a cluster in Puglia, one in Bavaria and one in Occitanie", conv)
+    assert second.tool is not None and second.tool.name == "eligibility"
+
+
+def test_a_bare_request_to_check_only_gets_the_calculator_s_question(assistant):
+    answer = assistant.ask("Can we apply?")
+    assert answer.citations == [] and answer.reason == "waiting for partners"
+    assert answer.answer.startswith("Which partners")
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -19,8 +19,12 @@ from callbot.models import Answer, Citation, ScoredChunk
 from callbot.retrieve import Mode, Retriever
 from callbot.rewrite import rewrite_question
 from callbot.settings import Settings, get_settings
-from callbot.terms import detect_language
+from callbot.terms import detect_language, term_groups
 from callbot.textnorm import contains_quote
+
+# Content words from which a question routed to a calculator that lacks an input is also
+# answered from the documents (see Assistant._plan).
+RULE_QUESTION_TERMS = 4
 
 
 def check_question(question: str, max_chars: int) -> str:
@@ -135,13 +139,28 @@ class Assistant:
         if is_hostile(question):  # before the calculators: a role play can name a lump sum too
             return Plan(question, language, [], refusal(question, language, HOSTILE_REASON),
                         generate=False, kwargs={"history": history})
+        pending = conversation is not None and getattr(conversation.slots, "pending", None)
         routed = self._route(question, language, conversation)
         if routed is not None:
             answer, outcome = routed
+            if outcome.tool is None and not pending and len(term_groups(question)) >= RULE_QUESTION_TERMS:
+                # A first question about a rule that the calculators cannot compute yet ("do we
+                # need a partner from a poorer region?"): what the documents say, then what the
+                # calculator needs to check the user's own case. A bare "can we apply?" only
+                # gets the calculator's question.
+                plan = self._document_plan(question, language, history, doc, call)
+                if not plan.base.refused:
+                    plan.base.answer += f"\n\n{answer.answer}"
+                    plan.base.reason = answer.reason
+                    plan.generate = False
+                    return plan
             return Plan(
                 question, language, [], answer, generate=outcome.tool is not None,
                 kwargs={"tool": outcome.tool, "tool_message": outcome.message, "history": history},
             )
+        return self._document_plan(question, language, history, doc, call)
+
+    def _document_plan(self, question, language, history, doc, call) -> Plan:
         rewriter = self.model if self.settings.llm == "openai" else None
         standalone, _ = self.store.speller.correct(rewrite_question(question, history, rewriter))
         hits = self.retriever.search(
