@@ -3,11 +3,9 @@ numbers are left as typed."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
-from callbot.spell import Speller, corpus_words, edit_distance
+from callbot.spell import Speller, edit_distance
 
 
 @pytest.mark.parametrize(("a", "b", "d"), [
@@ -20,9 +18,9 @@ def test_edit_distance_counts_a_swap_of_neighbours_as_one(a, b, d):
 
 @pytest.fixture(scope="module")
 def speller():
-    words = corpus_words(["La scadenza per la presentazione delle proposte è il 4 aprile.",
-                          "Il contributo massimo per organizzazione è di 1.100 euro."])
-    return Speller.build(words, vocabulary=set())
+    texts = ["La scadenza per la presentazione delle proposte è il 4 aprile.",
+             "Il contributo massimo per organizzazione è di 1.100 euro."]
+    return Speller(vocabulary=set(), texts=lambda: texts)
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -47,8 +45,16 @@ def test_real_words_and_names_are_left_as_typed(speller, question):
 
 
 def test_the_most_used_word_wins_when_two_are_one_edit_away():
-    speller = Speller.build(Counter({"costing": 2, "posting": 7}), set())
+    speller = Speller(set(), lambda: ["posting " * 7, "costing costing"])
     assert speller.suggest("xosting") == "posting"
+
+
+def test_the_word_table_is_read_only_when_a_word_is_unknown():
+    read = []
+    speller = Speller({"scadenz", "band"}, lambda: read.append(1) or ["scadenza bando"])
+    assert speller.correct("qual è la scadenza del bando?") == ("qual è la scadenza del bando?", [])
+    assert read == []
+    assert speller.correct("qual è la scadensa?")[0] == "qual è la scadenza?" and read == [1]
 
 
 def test_a_typo_question_finds_the_deadline_in_the_real_index(assistant):

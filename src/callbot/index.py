@@ -30,7 +30,7 @@ from callbot.errors import IndexMissingError
 from callbot.ingest import text_hash
 from callbot.models import Chunk
 from callbot.settings import Settings
-from callbot.spell import Speller, corpus_words
+from callbot.spell import Speller
 from callbot.terms import tokenize
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -245,8 +245,8 @@ class Store:
     @cached_property
     def speller(self) -> Speller:
         """Reads a question's typos as words of the documents or the glossary."""
-        texts = (f"{c.title} {c.section} {c.text}" for c in self.chunks)
-        return Speller.build(corpus_words(texts), self.vocabulary)
+        chunks = self.chunks
+        return Speller(self.vocabulary, lambda: (f"{c.title} {c.section} {c.text}" for c in chunks))
 
     def keyword_cache_dir(self) -> Path:
         """Where this collection's keyword indexes are saved (one per chunk-set key)."""

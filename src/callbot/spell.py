@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from functools import cache, cached_property
 
 from callbot.terms import glossary, is_stopword, stem
 
@@ -39,32 +39,40 @@ def _deletes(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
-@dataclass
 class Speller:
     """Known words (with how often the documents use them) and, for speed, every known word
-    under each of its one-letter deletions (the symmetric-delete method)."""
+    under each of its one-letter deletions (the symmetric-delete method). The word table is
+    built on the first word that needs it: most questions have no unknown word, and reading
+    every chunk's words takes seconds on a large index."""
 
-    counts: Counter[str]
-    known_stems: set[str]
-    _by_delete: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    def __init__(self, vocabulary: set[str], texts: Callable[[], Iterable[str]]):
+        self.vocabulary = vocabulary
+        self._texts = texts
 
-    @classmethod
-    def build(cls, corpus_words: Counter[str], vocabulary: set[str]) -> Speller:
-        counts = Counter({w: n for w, n in corpus_words.items() if len(w) >= MIN_LENGTH - 1})
+    @cached_property
+    def counts(self) -> Counter[str]:
+        counts = Counter({w: n for w, n in corpus_words(self._texts()).items()
+                          if len(w) >= MIN_LENGTH - 1})
         for key in glossary():
             if " " not in key and key.isalpha() and len(key) >= MIN_LENGTH - 1:
                 counts[key] += 1
-        speller = cls(counts, set(vocabulary) | {stem(w) for w in counts})
-        for word in counts:
+        return counts
+
+    @cached_property
+    def _by_delete(self) -> dict[str, set[str]]:
+        table: dict[str, set[str]] = {}
+        for word in self.counts:
             for d in _deletes(word):
-                speller._by_delete.setdefault(d, set()).add(word)
-        return speller
+                table.setdefault(d, set()).add(word)
+        return table
 
     def suggest(self, word: str) -> str | None:
         """The most used known word one edit away from an unknown `word`, or None."""
-        if len(word) < MIN_LENGTH or is_stopword(word) or word in self.counts:
+        if len(word) < MIN_LENGTH or is_stopword(word):
             return None
-        if stem(word) in self.known_stems or is_real_word(word):
+        if stem(word) in self.vocabulary or stem(word) in _glossary_stems() or is_real_word(word):
+            return None
+        if word in self.counts:
             return None
         near = {w for d in _deletes(word) for w in self._by_delete.get(d, ())}
         near = [w for w in near if edit_distance(word, w) == 1]
@@ -83,6 +91,11 @@ class Speller:
             return m.group(0)
 
         return _WORD.sub(repl, question), fixes
+
+
+@cache
+def _glossary_stems() -> frozenset[str]:
+    return frozenset(stem(k) for k in glossary() if " " not in k)
 
 
 def is_real_word(word: str) -> bool:
