@@ -168,10 +168,11 @@ def test_a_label_read_with_its_bulleted_item_is_still_a_quote_of_the_passage():
     assert all(contains_quote(passage, s) for s in sentences)
 
 
-def test_two_short_bulleted_items_are_not_read_as_label_and_value():
-    passage = "• Continuità del supporto politico\n• Integrazione tra la strategia e i cluster"
+def test_two_short_bulleted_items_are_quoted_together_with_their_bullet():
+    passage = "• € 102.000,00 a valere sulle risorse FESR (85%)\n• € 18.000,00 a valere sulle risorse statali (15%)"
     assert quotable_sentences(passage) == [
-        "Continuità del supporto politico", "Integrazione tra la strategia e i cluster"]
+        "€ 102.000,00 a valere sulle risorse FESR (85%) • € 18.000,00 a valere sulle risorse statali (15%)"]
+    assert contains_quote(passage, quotable_sentences(passage)[0])
 
 
 def test_every_quotable_sentence_of_the_real_corpus_occurs_in_its_chunk(assistant):

@@ -216,12 +216,11 @@ def quotable_sentences(text: str) -> list[str]:
     """Sentences of a passage; a short label line ("Scadenza per la presentazione delle
     proposte") is read together with the line after it, which holds its value."""
     out: list[str] = []
-    carry, carry_bulleted = "", False
+    carry = ""
     # (piece, whether a bullet glyph came before it in the passage)
     pieces = [(p.strip(), i > 0) for s in split_sentences(text) for i, p in enumerate(_BULLET.split(s))]
     for sentence, bulleted in ((p, b) for p, b in pieces if p):
-        # a numbered line, or a bullet after a bulleted label, is a list item of its own
-        item = _ENUMERATOR.match(sentence) is not None or (bulleted and carry_bulleted)
+        item = _ENUMERATOR.match(sentence) is not None  # a numbered line starts a list item
         sentence = _ENUMERATOR.sub("", sentence)  # "2. implementazione…" → "implementazione…"
         if is_planted(sentence):
             carry = ""
@@ -234,7 +233,7 @@ def quotable_sentences(text: str) -> list[str]:
             out.append(carry)
             carry = ""
         if len(sentence) < 60 and not sentence.endswith((".", ";", ":", "!", "?")):
-            carry, carry_bulleted = sentence, bulleted
+            carry = sentence
             continue
         out.append(sentence)
     if carry:
