@@ -63,6 +63,7 @@ class Services:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.assistant = Assistant(settings)
+        self.assistant.warm_up()
         self.checker = checker_for(self.assistant)
         self.audit = AuditLog(settings.audit_log)
         self.admin = AdminSettings()

@@ -65,3 +65,11 @@ def test_a_typo_question_finds_the_deadline_in_the_real_index(assistant):
     assert not answer.refused
     assert any("2019" in c.text for c in answer.citations)
     assert [h.chunk.id for h in typed] != [h.chunk.id for h in assistant.retriever.search(fixed, 4)]
+
+
+def test_warm_up_loads_the_word_lists_a_first_question_would_wait_for(assistant):
+    from callbot.shapes import given_names
+
+    given_names.cache_clear()
+    assistant.warm_up()
+    assert given_names.cache_info().currsize == 1

@@ -87,6 +87,18 @@ class Assistant:
         self.mode: Mode = "hybrid"
         self.model = load_model(self.settings)
 
+    def warm_up(self) -> None:
+        """Load now what the first question would otherwise wait for (about a second): the
+        keyword index, the glossary, wordfreq's word lists and the given-name lists. The
+        per-question timings (`timing_ms`, `callbot eval`) are for models already loaded."""
+        from callbot.shapes import given_names
+        from callbot.spell import is_real_word
+
+        _ = self.store.vocabulary
+        term_groups("warm up")
+        is_real_word("warm")
+        given_names()
+
     def ask(
         self,
         question: str,

@@ -49,6 +49,7 @@ def ingest(paths: tuple[Path, ...], no_prune: bool, quiet: bool) -> None:
 def ask(question: str | None, as_json: bool, doc: str | None, call: str | None) -> None:
     """Answer QUESTION; with --json and no QUESTION, answer each line of stdin."""
     assistant = _assistant()
+    assistant.warm_up()
     if question is None and not as_json:
         raise click.UsageError("Give a QUESTION, or use --json and one question per stdin line.")
     questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)

@@ -154,6 +154,7 @@ def run_eval(path: Path, settings: Settings, baseline: bool = True, mode: str = 
     items = load_items(path)
     assistant = Assistant(settings)
     assistant.mode = mode  # type: ignore[assignment]
+    assistant.warm_up()
     doc_of = {c.id: c.doc_id for c in assistant.store.chunks}
     outcomes = []
     for item in items:
