@@ -12,7 +12,7 @@ from callbot.chunk import split_sentences
 from callbot.models import Answer, Citation, ScoredChunk
 from callbot.shapes import missing_shape
 from callbot.terms import detect_language, term_groups, tokenize
-from callbot.textnorm import contains_quote
+from callbot.textnorm import BULLET_RUN, contains_quote
 
 # The one refusal sentence per language; prompts and tests use these constants.
 NOT_IN_DOCUMENTS = {
@@ -65,7 +65,6 @@ _PLANTED = re.compile(
     r"\b(assistant|chatbot|language\s+model|ai\s+model|assistente)\b",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"\s*•\s*")  # slide items run together on one line: one item each
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+")
 _ENUMERATOR = re.compile(r"^(\d{1,2}(\.[a-z])?[.)]|[a-z]\)|•)\s+")
 
@@ -218,7 +217,7 @@ def quotable_sentences(text: str) -> list[str]:
     out: list[str] = []
     carry = ""
     # (piece, whether a bullet glyph came before it in the passage)
-    pieces = [(p.strip(), i > 0) for s in split_sentences(text) for i, p in enumerate(_BULLET.split(s))]
+    pieces = [(p.strip(), i > 0) for s in split_sentences(text) for i, p in enumerate(BULLET_RUN.split(s))]
     for sentence, bulleted in ((p, b) for p, b in pieces if p):
         item = _ENUMERATOR.match(sentence) is not None  # a numbered line starts a list item
         sentence = _ENUMERATOR.sub("", sentence)  # "2. implementazione…" → "implementazione…"

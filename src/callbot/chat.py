@@ -19,7 +19,7 @@ from callbot.models import Answer, Citation, ScoredChunk
 from callbot.retrieve import Mode, Retriever
 from callbot.rewrite import rewrite_question
 from callbot.settings import Settings, get_settings
-from callbot.terms import detect_language, term_groups
+from callbot.terms import detect_language, glossary, term_groups
 from callbot.textnorm import contains_quote
 
 # Content words from which a question routed to a calculator that lacks an input is also
@@ -95,7 +95,7 @@ class Assistant:
         from callbot.spell import is_real_word
 
         _ = self.store.vocabulary
-        term_groups("warm up")
+        glossary()
         is_real_word("warm")
         given_names()
 

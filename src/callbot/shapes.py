@@ -11,13 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from callbot.spell import everyday_zipf
 from callbot.terms import is_stopword, tokenize
 
 # Given names of the countries the documents deal with, from Faker's locale data.
 NAME_LOCALES = ("it_IT", "en_US", "en_GB", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_CH", "es_ES",
                 "sl_SI", "nl_NL", "pl_PL")
 # Both words of a name that is not a known given name are this rare in English and Italian
-# ("Orian Sölvell"): on the Zipf scale, 2 is once per million words.
+# ("Orian Sölvell"): on the Zipf scale, 2 is once per ten million words.
 RARE_NAME_ZIPF = 2.0
 
 _ROLE = (r"(cluster\s+)?manager|direct(or|ress)|diret(tore|trice)|president(e|essa)?|chair(man|woman|"
@@ -45,12 +46,6 @@ def given_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return max(zipf_frequency(word, "en"), zipf_frequency(word, "it"))
-
-
 def person_like(m: re.Match[str]) -> bool:
     """"Laura Delponte" (a given name and a capitalised word) or two different rare words
     ("Orian Solvell"); not "European Cluster", "Bando Driade" or a heading said twice."""
@@ -59,7 +54,7 @@ def person_like(m: re.Match[str]) -> bool:
         return False
     if first in given_names():
         return not is_stopword(last)
-    return _zipf(first) < RARE_NAME_ZIPF and _zipf(last) < RARE_NAME_ZIPF
+    return everyday_zipf(first) < RARE_NAME_ZIPF and everyday_zipf(last) < RARE_NAME_ZIPF
 
 
 SHAPES = [

@@ -98,10 +98,16 @@ def _glossary_stems() -> frozenset[str]:
     return frozenset(stem(k) for k in glossary() if " " not in k)
 
 
-def is_real_word(word: str) -> bool:
+def everyday_zipf(word: str) -> float:
+    """How common the word is in everyday English or Italian, whichever is higher (Zipf
+    scale, wordfreq's lists; 0 for a word they do not have)."""
     from wordfreq import zipf_frequency  # loads its word lists on first use
 
-    return max(zipf_frequency(word, "en"), zipf_frequency(word, "it")) >= REAL_WORD_ZIPF
+    return max(zipf_frequency(word, "en"), zipf_frequency(word, "it"))
+
+
+def is_real_word(word: str) -> bool:
+    return everyday_zipf(word) >= REAL_WORD_ZIPF
 
 
 def corpus_words(texts: Iterable[str]) -> Counter[str]:

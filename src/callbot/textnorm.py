@@ -8,7 +8,7 @@ import unicodedata
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "«": '"',
                          "»": '"', "–": "-", "—": "-", "\u00a0": " "})
 _WS = re.compile(r"\s+")
-_BULLET = re.compile(r"\s*•\s*")  # "•carenza" and "• carenza" are the same list item
+BULLET_RUN = re.compile(r"\s*•\s*")  # "•carenza" and "• carenza" are the same list item
 
 
 def match_key(text: str) -> str:
@@ -19,7 +19,7 @@ def match_key(text: str) -> str:
     same key.
     """
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
-    return _WS.sub(" ", _BULLET.sub(" • ", text)).strip()
+    return _WS.sub(" ", BULLET_RUN.sub(" • ", text)).strip()
 
 
 def contains_quote(passage: str, quote: str) -> bool:
