@@ -61,3 +61,56 @@ def test_wrapped_lines_join_into_one_sentence_and_bullets_stay_apart():
 
 def test_vocabulary_ignores_urls():
     assert "clusterconference" not in vocabulary("see http://clusterconference2016.eu/doc now")
+
+
+def _units(raw: str):
+    lines, _ = clean_lines(raw)
+    return build_units([(None, line) for line in lines])
+
+
+def test_a_slide_label_over_a_list_is_not_glued_to_the_line_above():
+    raw = (
+        "• Conoscenza del processo di applicazione della strategia di specializzazione\n\n"
+        "intelligente tra i principali attori dell’ecosistema regionale\n\n"
+        "Debolezza\n"
+        "• Collaborazione ristretta all’ambito regionale\n"
+    )
+    units = _units(raw)
+    assert units[0].text.endswith("attori dell’ecosistema regionale")
+    assert (units[1].text, units[1].kind) == ("Debolezza", "label")
+    assert units[2].text.startswith("• Collaborazione")
+
+
+def test_a_wrapped_line_that_stops_on_a_function_word_still_continues():
+    raw = "•carenza di competenze specifiche nelle\n\nCluster organisation\n\n• definizione di una strategia\n"
+    assert [u.kind for u in _units(raw)] != ["item", "label", "item"]
+    assert [u.kind for u in _units(raw.replace("nelle", "nelle regioni"))] == ["item", "label", "item"]
+
+
+def test_an_indented_title_starts_a_block_even_after_a_long_unfinished_line():
+    raw = (
+        "• Ruolo dei poli di innovazione focalizzato sulla ricerca collaborativa, mentre altre\n"
+        "aree sono ancora poco integrate nell’attività dei poli\n"
+        " Opportunità e rischi per la politica dei cluster piemontesi\n\n"
+        "Opportunità\n"
+        "• Realizzazione della Città della Salute\n"
+    )
+    texts = [u.text for u in _units(raw)]
+    assert texts[0].endswith("nell’attività dei poli")
+    assert texts[1] == "Opportunità e rischi per la politica dei cluster piemontesi"
+    # an indented line that goes on in lower case is a wrapped line, not a title
+    assert len(_units("Il contributo sarà erogato ai\n partner del progetto.\n")) == 1
+
+
+def test_a_slide_title_starts_its_own_chunk():
+    from callbot.chunk import pack
+
+    raw = (
+        " Incubatori universitari\n• Supporto per gli spinoffs universitari\n"
+        " I punti di forza e di debolezza della politica dei cluster\n\n"
+        "Forza\n• Continuità del supporto politico\n"
+    )
+    pieces = pack(_units(raw), lambda section, text: len(text.split()), target=200, limit=256)
+    assert [p.section for p in pieces] == [
+        "Incubatori universitari", "I punti di forza e di debolezza della politica dei cluster"
+    ]

@@ -7,9 +7,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from callbot.clean import BULLET
+from callbot.clean import BLOCK_START, BULLET
+from callbot.terms import tokenize
 
-CHUNKER_VERSION = "5"
+CHUNKER_VERSION = "6"
 _TERMINAL = (".", "!", "?", ";", ":")
 _NUMBERED = re.compile(r"^(\d{1,2}(\.[a-z])?[.)]|[a-z]\)|[ivx]{1,4}\)|-)\s")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“(A-ZÀ-Ý0-9•])")
@@ -21,8 +22,9 @@ WRAPPED_LINE_CHARS = 55  # a line this long that ends mid-sentence was wrapped b
 @dataclass
 class Unit:
     text: str
-    kind: str  # "heading" | "item" | "para" | "table"
+    kind: str  # "heading" | "item" | "label" (of the list below it) | "para" | "table"
     page: int | None
+    block: bool = False  # set apart in the source as a title is (see `clean.BLOCK_START`)
 
 
 @dataclass
@@ -55,18 +57,40 @@ def _join(prev: str, line: str) -> str:
     return f"{prev} {line}"
 
 
+def _list_label(lines: list[tuple[int | None, str]], i: int) -> bool:
+    """A short capitalised line set apart by a blank line before it and followed by a list
+    item labels that list (a slide's "Debolezza" over its bullets): it does not continue the
+    line above, however long that one was."""
+    line = lines[i][1].strip()
+    if not (0 < len(line) <= 30 and line[0].isupper() and not line.endswith(_TERMINAL)):
+        return False
+    if i == 0 or lines[i - 1][1].strip():
+        return False
+    before = next((t.strip() for _, t in reversed(lines[:i]) if t.strip()), "")
+    if before.split() and not tokenize(before.split()[-1]):
+        return False  # the line above stops on "nelle", "of": this line finishes it
+    after = next((t.strip() for _, t in lines[i + 1:] if t.strip()), "")
+    return _is_item(after)
+
+
 def build_units(lines: Iterable[tuple[int | None, str]]) -> list[Unit]:
-    """Join wrapped lines into units; list items start a unit of their own."""
+    """Join wrapped lines into units; list items and list labels start a unit of their own."""
     units: list[Unit] = []
     last_line = ""
-    for page, line in lines:
+    lines = list(lines)
+    for i, (page, raw) in enumerate(lines):
+        line = raw.strip()
         if not line:
             continue
         item = _is_item(line)
-        if units and not item and _continues(last_line, line):
+        block = BLOCK_START.match(raw) is not None
+        joins = bool(units) and not item and not block and _continues(last_line, line)
+        if not item and not line.isupper() and _list_label(lines, i):
+            units.append(Unit(line, "label", page))
+        elif joins:
             units[-1].text = _join(units[-1].text, line)
         else:
-            units.append(Unit(line, "item" if item else "para", page))
+            units.append(Unit(line, "item" if item else "para", page, block))
         last_line = line
     return _mark_headings(_merge_tables(units))
 
@@ -164,7 +188,7 @@ def pack(
     def flush() -> None:
         nonlocal current
         tail = []
-        while current and current[-1].kind == "heading":
+        while current and current[-1].kind in ("heading", "label"):
             tail.insert(0, current.pop())
         if current:
             sec = next((u.text for u in current if u.kind == "heading"), section)
@@ -175,7 +199,10 @@ def pack(
     for unit in units:
         if current and unit.page != current[-1].page:
             flush()  # a chunk cites one page
-        if unit.kind == "heading" and current and count_tokens(section, _text(current)) > 40:
+        body = any(u.kind != "heading" for u in current)
+        if unit.kind == "heading" and current and (
+            count_tokens(section, _text(current)) > 40 or unit.block and body
+        ):  # a slide title starts its own chunk whatever is left of the slide before
             flush()
         fits = lambda t, sec=section: count_tokens(sec, t) <= limit
         for part in [unit] if fits(unit.text) else _split_long(unit, fits):

@@ -143,4 +143,16 @@ def clean_lines(raw: str, vocab: Counter[str] | None = None) -> tuple[list[str],
     lines = dedupe_repeats(lines)
     vocab = vocab if vocab is not None else vocabulary("\n".join(lines))
     joined = rejoin_split_words("\n".join(lines), vocab)
-    return [re.sub(r"[ ]{2,}", " ", line).strip() for line in joined.split("\n")], notes
+    return [_tidy(line) for line in joined.split("\n")], notes
+
+
+def _tidy(line: str) -> str:
+    """Runs of spaces collapsed and the ends trimmed, except the one space before a capital
+    that slide and paragraph titles start with: `chunk.build_units` reads it as a new block."""
+    text = re.sub(r"[ ]{2,}", " ", line).strip()
+    return f" {text}" if BLOCK_START.match(line) else text
+
+
+# A line indented by one space and starting with a capital begins a block of its own
+# (" Opportunità e rischi per la politica dei cluster piemontesi").
+BLOCK_START = re.compile(r"^ (?=[A-ZÀ-Ý])")
