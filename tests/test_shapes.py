@@ -1,5 +1,6 @@
-"""A question that asks for an e-mail address, a phone number, a web address or a person's
-name is answered only from a passage that holds one (about what the question names)."""
+"""A question that asks for an e-mail address, a phone number, a web address, a person's name
+or how things actually turned out is answered only from a passage that holds one (about what
+the question names)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,17 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("Chi può partecipare al bando?", []),
     ("What skills does a cluster manager need?", []),
     ("Quali compiti ha il cluster manager?", []),
+    # how things turned out: past tense, "actually / in the end", and an outcome
+    ("Which clusters actually got funded under the 2019 call?", ["how things actually turned out"]),
+    ("How many exchanges were carried out in the end?", ["how things actually turned out"]),
+    ("Quali progetti sono stati effettivamente finanziati?", ["how things actually turned out"]),
+    ("Com'è andata a finire la valutazione delle proposte?", ["how things actually turned out"]),
+    ("Chi ha vinto il bando del 2018?", ["how things actually turned out"]),
+    ("What does a cluster manager actually do?", []),  # present tense
+    ("What did the Lombard survey actually find?", []),  # a finding, not an outcome
+    ("What percentage would the EU actually cover?", []),
+    ("Cosa ci si aspetta di ottenere alla fine del progetto?", []),  # at the end of the project
+    ("When will the selected projects start?", []),
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what
@@ -74,6 +86,21 @@ def test_a_passage_must_hold_the_thing_about_what_the_question_names(question, s
 def test_on_the_real_index_a_contact_or_name_the_documents_lack_is_refused(assistant, question):
     answer = assistant.ask(question)
     assert answer.refused and re.match(r"no passage gives", answer.reason)
+
+
+@pytest.mark.parametrize("question", [
+    "Which partnerships were actually funded under the COSME 2018 cluster call?",
+    "Il progetto S3-4AlpClusters ha effettivamente raggiunto i risultati attesi?",
+])
+def test_on_the_real_index_outcomes_the_documents_do_not_report_are_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.refused and answer.reason == "no passage gives how things actually turned out"
+
+
+def test_a_passage_that_reports_an_outcome_counts():
+    outcome = next(s for s in SHAPES if s.what == "how things actually turned out")
+    assert outcome.in_text("Nel 2018 sono stati selezionati 12 progetti.")
+    assert not outcome.in_text("L’EASME si aspetta di finanziare 12 progetti.")
 
 
 def test_on_the_real_index_a_contact_the_documents_give_is_quoted(assistant):
