@@ -23,6 +23,8 @@ _STOP = frozenset(STOPWORDS_EN_PLUS) | frozenset(STOPWORDS_ITALIAN) | {
     "can", "could", "should", "would", "tell", "me", "please", "about", "documents",
     "document", "according", "secondo", "dice", "say", "says", "there", "ci", "c", "l", "d",
     "dell", "nell", "all", "dall", "sull", "un", "po", "il", "lo", "gli", "mi", "ti", "si",
+    # adverbs that say how or when, never what about: "already in one consortium", "as well"
+    "already", "still", "yet", "even", "well", "ever", "già", "ancora",
 }
 _IT_MARKERS = frozenset(
     ["il", "lo", "la", "gli", "le", "di", "del", "della", "dei", "delle", "che", "per", "con", "una", "uno", "sono", "è", "qual", "quale", "quali", "quanto", "quanti", "quante", "cosa", "come", "dove", "quando", "perché", "chi", "nel", "nella", "sul", "sulla", "si", "può", "possono", "serve", "devono", "deve", "siamo", "abbiamo", "ai", "agli", "alle", "ed", "anche", "non", "più"]
