@@ -3,10 +3,12 @@ plain refusal when the passages do not answer the question."""
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from callbot.chunk import split_sentences
 from callbot.models import Answer, Citation, ScoredChunk
@@ -265,36 +267,86 @@ def _answer_types(question: str) -> list[re.Pattern[str]]:
     return [shape for asks, shape in _ANSWER_TYPES if asks.search(question)]
 
 
-def pick_sentences(
-    question: str, hits: list[ScoredChunk], n: int
-) -> list[tuple[int, str, float]]:
-    """(citation index, sentence, score) of the best sentences, best first.
+@dataclass
+class Candidate:
+    """A sentence of a retrieved passage with what tells whether it answers the question."""
 
-    A sentence scores by the question terms it holds (rarer terms weigh more), plus a part of
-    what the line before it and its section heading hold (a slide's "DURATA:" line answers
-    through its label), plus a bonus when it has the shape the question asks for."""
+    rank: int  # of its passage in the retrieval
+    sentence: str
+    features: dict[str, float]
+
+
+def candidates(question: str, hits: list[ScoredChunk]) -> list[Candidate]:
+    """Every quotable sentence of the passages with its features:
+
+    - `own`: the question terms it holds, rarer terms weighing more; `cover`: the share of
+      question terms it holds; `density`: the share of its words that are question terms;
+      `en_own`: `own` again for an English question (found through translations);
+    - `lead`: how much more the line before it or its section heading holds (a slide's
+      "DURATA:" line answers through its label); `heading`: what the heading holds;
+    - `shape`: it has the shape the question asks for (an amount, a date, a duration, a count,
+      a share); `figure`: it holds a number and the question wants a figure of no set shape;
+    - `rank`, `kw`, `dense`: its passage's place in the retrieval, the keyword and the dense
+      ranking (as 1/rank); `first`: it opens its passage;
+    - `loglen`, `bullet`, `colon`: its length, a list item in it, a trailing colon."""
     terms = QuestionTerms.of(question)
     idf = _idf(terms, hits)
     shapes = _answer_types(question)
     wants_figure = bool(_WANTS_FIGURE.search(question))
-    scored: list[tuple[float, int, str]] = []
+    english = detect_language(question) == "en"
+    asked = set().union(*terms.alternatives.values()) if terms.alternatives else set()
+    out: list[Candidate] = []
     for rank, hit in enumerate(hits):
         heading = _sentence_score(terms, hit.chunk.section, idf) if hit.chunk.section else 0.0
         previous = heading
-        for sentence in quotable_sentences(hit.chunk.text):
+        for position, sentence in enumerate(quotable_sentences(hit.chunk.text)):
+            tokens = tokenize(sentence)
             own = _sentence_score(terms, sentence, idf)
             if len(sentence) < 25 and not re.search(r"\d", sentence):
                 previous = max(own, previous * 0.5)
                 continue
-            score = own + 0.5 * max(previous - own, 0.0) - 0.03 * rank  # half of the label's lead
-            if shapes and any(shape.search(sentence) for shape in shapes):
-                score += 0.15
-            elif wants_figure and re.search(r"\d", sentence):
-                score += 0.05
+            shaped = bool(shapes) and any(shape.search(sentence) for shape in shapes)
+            features = {
+                "own": own,
+                "cover": len(terms.covered(set(tokens))) / (len(terms.alternatives) or 1),
+                "density": sum(t in asked for t in tokens) / (len(tokens) or 1),
+                "en_own": own if english else 0.0,
+                "lead": max(previous - own, 0.0),
+                "heading": heading,
+                "shape": float(shaped),
+                "figure": float(not shaped and wants_figure and bool(re.search(r"\d", sentence))),
+                "rank": float(rank),
+                "kw": 1.0 / hit.keyword_rank if hit.keyword_rank else 0.0,
+                "dense": 1.0 / hit.dense_rank if hit.dense_rank else 0.0,
+                "first": float(position == 0),
+                "loglen": math.log1p(len(sentence) / 100),
+                "bullet": float("•" in sentence),
+                "colon": float(sentence.rstrip().endswith(":")),
+            }
             previous = max(own, previous * 0.5)
-            scored.append((score, rank, sentence))
-    scored.sort(key=lambda s: -s[0])
-    if not scored:
+            out.append(Candidate(rank, sentence, features))
+    return out
+
+
+# How much each feature of a candidate counts: learned from the eval sets' answer patterns
+# (`callbot learn-weights`, see callbot.sentence_model).
+WEIGHTS_FILE = Path(__file__).parent / "data" / "sentence_weights.json"
+WEIGHTS: dict[str, float] = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))["weights"]
+
+
+def candidate_score(candidate: Candidate, weights: dict[str, float] = WEIGHTS) -> float:
+    return sum(w * candidate.features.get(name, 0.0) for name, w in weights.items())
+
+
+def pick_sentences(
+    question: str, hits: list[ScoredChunk], n: int
+) -> list[tuple[int, str, float]]:
+    """(citation index, sentence, score) of the best sentences, best first: the candidates
+    scored by `WEIGHTS`, down to 0.4 of the best score (none when even the best scores
+    nothing), heading-like picks quoted with the text that follows them."""
+    scored = sorted(((candidate_score(c), c.rank, c.sentence) for c in candidates(question, hits)),
+                    key=lambda s: -s[0])
+    if not scored or scored[0][0] <= 0:
         return []
     best = scored[0][0]
     picked: list[tuple[int, str, float]] = []
