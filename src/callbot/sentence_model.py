@@ -49,7 +49,7 @@ def examples(assistant, paths: list[Path]) -> tuple[list[str], list[Example]]:
                 continue
             names = names or sorted(found[0].features)
             answers = np.array([
-                bool(re.search(item.answer, extend_label(c.sentence, hits[c.rank].chunk.text), re.I))
+                bool(re.search(item.answer, extend_label(c.sentence, hits[c.rank].chunk.text), re.IGNORECASE))
                 for c in found
             ])
             if answers.any() and not answers.all():
