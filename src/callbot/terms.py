@@ -16,7 +16,7 @@ _STOP = frozenset(STOPWORDS_EN_PLUS) | frozenset(STOPWORDS_ITALIAN) | {
     "apart", "else", "put", "many", "get", "got", "must", "may", "might", "happens", "exactly",
     "può", "possono", "viene", "vengono", "stessa", "stesso", "bisogna", "serve", "servono",
     "deve", "devono", "dobbiamo", "possiamo", "siamo", "abbiamo", "nostro", "nostra", "nostri",
-    "kind", "kinds", "sort", "sorts", "type", "types", "thing", "things", "also", "anche",
+    "kind", "kinds", "sort", "sorts", "thing", "things", "also", "anche",
     "really", "actually", "mainly", "supposed", "mentioned", "need", "needs", "want", "like",
     "cosa", "quale", "quali", "quanto", "quanta", "quanti", "quante", "come", "dove", "quando",
     "perché", "chi", "qual", "what", "which", "how", "when", "where", "why", "who", "does", "do",
