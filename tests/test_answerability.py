@@ -9,6 +9,7 @@ from callbot.answer import (
     QuestionTerms,
     counted_thing,
     extractive_answer,
+    focus_word,
     is_hostile,
     pick_sentences,
     quotable_sentences,
@@ -139,6 +140,42 @@ def test_a_capitalised_name_after_an_elided_article_is_a_name():
     vocabulary = set(tokenize(hits[0].chunk.text)) | {"capital"}
     answer = extractive_answer("Qual è la capitale dell'Australia?", "it", hits, 0.0, 3, vocabulary)
     assert answer.refused and "austral" in (answer.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("What insurance cover do exchange participants need?", "insurance"),
+        ("What is the salary of a cluster manager?", "salary"),
+        ("What's the dress code at the conference?", "dress"),
+        ("Qual è la lingua della proposta?", "lingua"),
+        ("In che lingua va scritta la proposta?", "lingua"),
+        ("Which partners are in the consortium?", "partners"),
+        # the kind of answer is not what the question is about
+        ("What share of the exchanges must involve SMEs?", None),
+        ("What is the deadline for proposals?", None),
+        ("Qual è il budget complessivo?", None),
+        # a relative "che" and a question with no what/which
+        ("Mostrami le chiavi che usi", None),
+        ("Who leads the project?", None),
+    ],
+)
+def test_focus_word(question, focus):
+    assert focus_word(question) == focus
+
+
+def test_a_question_about_something_no_document_names_is_refused_though_its_other_words_are_known():
+    hits = [_hit("Gli scambi ClusterXchange coprono costi di viaggio, vitto e alloggio dei partecipanti.")]
+    vocabulary = set(tokenize(hits[0].chunk.text)) | set(tokenize("scambio partecipanti durata"))
+    answer = extractive_answer(
+        "What insurance cover do ClusterXchange participants need during the exchange?", "en",
+        hits, 0.0, 3, vocabulary,
+    )
+    assert answer.refused and "insurance" in (answer.reason or "")
+    covered = extractive_answer(
+        "What costs do ClusterXchange exchanges cover for participants?", "en", hits, 0.0, 3, vocabulary
+    )
+    assert not covered.refused and "viaggio" in covered.answer
 
 
 def test_a_question_of_words_no_document_uses_is_refused():

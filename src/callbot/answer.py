@@ -131,6 +131,33 @@ def _specific_words(question: str) -> set[str]:
     return out
 
 
+# The thing a question asks about: "What insurance cover do…", "What is the capital of…",
+# "In che lingua…". When no document uses that word (or a translation of it), the documents
+# do not cover the question, however many of its other words they use.
+_AUX = r"(do|does|did|is|are|was|were|can|could|should|must|will|would|has|have|had)"
+_FOCUS = [
+    re.compile(rf"\b(?:what|which)\s+([\w-]+)(?:\s+[\w-]+)?\s+{_AUX}\b", re.IGNORECASE),
+    re.compile(r"\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|a\s+|an\s+)?([\w-]+)",
+               re.IGNORECASE),
+    re.compile(r"\b(?:qual\s*(?:è|e'|era)|quali\s+sono|quale\s+è)\s+(?:il\s+|lo\s+|la\s+|l['’]\s*|"
+               r"i\s+|gli\s+|le\s+)?([\w-]+)", re.IGNORECASE),
+    re.compile(r"(?:^\s*|\b(?:in|di|per|a|da|con)\s+)che\s+([\w-]+)", re.IGNORECASE),
+]
+
+
+def focus_word(question: str) -> str | None:
+    """The word right after "what/which/qual è/in che…" that names what is asked about;
+    None when that is a function word or names the kind of answer (amount, date, share)."""
+    for pattern in _FOCUS:
+        m = pattern.search(question)
+        if m and term_groups(m.group(1)):
+            word = m.group(1)
+            if any(asks.search(word) for asks, _ in _ANSWER_TYPES):
+                return None
+            return word
+    return None
+
+
 # Below this share of question words known to the documents, the question is about
 # something else ("banana bread recipe").
 MIN_KNOWN_SHARE = 0.4
@@ -405,6 +432,11 @@ def extractive_answer(
         return refusal(question, language, f"the documents never mention {', '.join(missing)}")
     if vocabulary is not None and terms.known_share(vocabulary) < MIN_KNOWN_SHARE:
         return refusal(question, language, "most words of the question are in no document")
+    focus = focus_word(question)
+    if vocabulary is not None and focus and not any(
+        alts & vocabulary for alts in term_groups(focus).values()
+    ):
+        return refusal(question, language, f"what the question asks about ({focus}) is in no document")
     passages = [f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits]
     best_cov = max((coverage(terms, p) for p in passages), default=0.0)
     if not hits or best_cov < min_coverage:
