@@ -10,6 +10,7 @@ from callbot.answer import (
     counted_thing,
     extractive_answer,
     focus_word,
+    ordinal_absent,
     is_hostile,
     pick_sentences,
     quotable_sentences,
@@ -176,6 +177,16 @@ def test_a_question_about_something_no_document_names_is_refused_though_its_othe
         "What costs do ClusterXchange exchanges cover for participants?", "en", hits, 0.0, 3, vocabulary
     )
     assert not covered.refused and "viaggio" in covered.answer
+
+
+def test_which_call_or_edition_is_asked_about_must_be_in_a_passage():
+    passages = ["Il supporto finanziario a terze parti non potrà superare i 1.100 euro.",
+                "Scadenza della prima fase della call prevista per il 4.4.2017."]
+    assert ordinal_absent("When is the deadline of the third call?", passages) == "third call"
+    assert ordinal_absent("Quando scade la terza call del programma?", passages) == "terza call"
+    assert ordinal_absent("When does the first phase of Innosup close?", passages) is None
+    assert ordinal_absent("Entro quando va presentata la prima fase?", passages) is None
+    assert ordinal_absent("Can third parties receive financial support?", passages) is None
 
 
 def test_a_question_of_words_no_document_uses_is_refused():

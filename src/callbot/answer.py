@@ -158,6 +158,26 @@ def focus_word(question: str) -> str | None:
     return None
 
 
+# "The third call", "la seconda edizione": which one is asked about is as specific as a year,
+# and only a passage that speaks of that one answers.
+_ORDINALS = [r"first|1st|prim[oaie]", r"second|2nd|second[oaie]", r"third|3rd|terz[oaie]",
+             r"fourth|4th|quart[oaie]", r"fifth|5th|quint[oaie]"]
+_EDITION = r"(call|calls|bando|bandi|edition|editions|edizion[ei]|round|rounds|wave|phase|fase)"
+
+
+def ordinal_absent(question: str, passages: list[str]) -> str | None:
+    """The "third call" of the question when no passage speaks of a third call, bando or
+    edition in either language; None otherwise."""
+    for ordinal in _ORDINALS:
+        asked = re.search(rf"\b({ordinal})\s+(open\s+)?{_EDITION}\b", question, re.IGNORECASE)
+        if asked and not any(
+            re.search(rf"\b({ordinal})\s+{_EDITION}\b|\b{_EDITION}\s+({ordinal})\b", p, re.IGNORECASE)
+            for p in passages
+        ):
+            return asked.group(0)
+    return None
+
+
 # Below this share of question words known to the documents, the question is about
 # something else ("banana bread recipe").
 MIN_KNOWN_SHARE = 0.4
@@ -443,6 +463,8 @@ def extractive_answer(
         return refusal(question, language, f"weak evidence (coverage {best_cov:.2f})")
     if absent := terms.specific_absent(question, passages):
         return refusal(question, language, f"no passage found mentions {', '.join(absent)}")
+    if which := ordinal_absent(question, passages):
+        return refusal(question, language, f"no passage found speaks of the {which}")
     counted = counted_thing(question)
     if counted and not _counted_with_number(terms, counted, passages, vocabulary):
         return refusal(question, language, "no passage gives a number for what the question counts")
