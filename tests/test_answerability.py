@@ -10,8 +10,8 @@ from callbot.answer import (
     counted_thing,
     extractive_answer,
     focus_word,
-    ordinal_absent,
     is_hostile,
+    ordinal_absent,
     pick_sentences,
     quotable_sentences,
 )
@@ -146,9 +146,9 @@ def test_a_capitalised_name_after_an_elided_article_is_a_name():
 @pytest.mark.parametrize(
     ("question", "focus"),
     [
-        ("What insurance cover do exchange participants need?", "insurance"),
+        ("What visa do exchange participants need?", "visa"),
         ("What is the salary of a cluster manager?", "salary"),
-        ("What's the dress code at the conference?", "dress"),
+        ("What's the capital of France?", "capital"),
         ("Qual è la lingua della proposta?", "lingua"),
         ("In che lingua va scritta la proposta?", "lingua"),
         ("Which partners are in the consortium?", "partners"),
@@ -156,6 +156,10 @@ def test_a_capitalised_name_after_an_elided_article_is_a_name():
         ("What share of the exchanges must involve SMEs?", None),
         ("What is the deadline for proposals?", None),
         ("Qual è il budget complessivo?", None),
+        # the first word of a longer phrase, a verb in -ing
+        ("What insurance cover do exchange participants need?", None),
+        ("What are the weak points of the policy?", None),
+        ("What is going to change with the labels?", None),
         # a relative "che" and a question with no what/which
         ("Mostrami le chiavi che usi", None),
         ("Who leads the project?", None),
@@ -169,10 +173,10 @@ def test_a_question_about_something_no_document_names_is_refused_though_its_othe
     hits = [_hit("Gli scambi ClusterXchange coprono costi di viaggio, vitto e alloggio dei partecipanti.")]
     vocabulary = set(tokenize(hits[0].chunk.text)) | set(tokenize("scambio partecipanti durata"))
     answer = extractive_answer(
-        "What insurance cover do ClusterXchange participants need during the exchange?", "en",
+        "What visa do ClusterXchange participants need during the exchange?", "en",
         hits, 0.0, 3, vocabulary,
     )
-    assert answer.refused and "insurance" in (answer.reason or "")
+    assert answer.refused and "visa" in (answer.reason or "")
     covered = extractive_answer(
         "What costs do ClusterXchange exchanges cover for participants?", "en", hits, 0.0, 3, vocabulary
     )

@@ -146,13 +146,20 @@ _FOCUS = [
 
 
 def focus_word(question: str) -> str | None:
-    """The word right after "what/which/qual è/in che…" that names what is asked about;
-    None when that is a function word or names the kind of answer (amount, date, share)."""
-    for pattern in _FOCUS:
+    """The word right after "what/which/qual è/in che…" that names what is asked about
+    ("the capital of", "che lingua"); None when that is a function word, names the kind of
+    answer (amount, date, share), leads a longer English phrase ("weak points", "insurance
+    cover": the phrase may be known as a whole) or is a verb in -ing ("what is going to
+    change")."""
+    for english, pattern in zip((True, True, False, False), _FOCUS):
         m = pattern.search(question)
         if m and term_groups(m.group(1)):
             word = m.group(1)
-            if any(asks.search(word) for asks, _ in _ANSWER_TYPES):
+            after = re.match(r"\s*([\w'’-]+)", question[m.end(1):])
+            # English puts what qualifies a noun before it, Italian after it
+            alone = not english or after is None or not term_groups(after.group(1))
+            kind_of_answer = any(asks.search(word) for asks, _ in _ANSWER_TYPES)
+            if kind_of_answer or not alone or word.lower().endswith("ing"):
                 return None
             return word
     return None
