@@ -392,11 +392,15 @@ def candidate_score(candidate: Candidate, weights: dict[str, float] = WEIGHTS) -
     return sum(w * candidate.features.get(name, 0.0) for name, w in weights.items())
 
 
+# A sentence scoring under this share of the best one is not quoted.
+QUOTE_FLOOR = 0.3
+
+
 def pick_sentences(
     question: str, hits: list[ScoredChunk], n: int
 ) -> list[tuple[int, str, float]]:
     """(citation index, sentence, score) of the best sentences, best first: the candidates
-    scored by `WEIGHTS`, down to 0.4 of the best score (none when even the best scores
+    scored by `WEIGHTS`, down to `QUOTE_FLOOR` of the best score (none when even the best scores
     nothing), heading-like picks quoted with the text that follows them."""
     scored = sorted(((candidate_score(c), c.rank, c.sentence) for c in candidates(question, hits)),
                     key=lambda s: -s[0])
@@ -405,7 +409,7 @@ def pick_sentences(
     best = scored[0][0]
     picked: list[tuple[int, str, float]] = []
     for score, rank, sentence in scored:
-        if score < best * 0.4 or len(picked) >= n:
+        if score < best * QUOTE_FLOOR or len(picked) >= n:
             break
         sentence = extend_label(sentence, hits[rank].chunk.text)
         if all(sentence not in s and s not in sentence for _, s, _ in picked):
