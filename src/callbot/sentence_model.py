@@ -43,8 +43,9 @@ def examples(assistant, paths: list[Path]) -> tuple[list[str], list[Example]]:
         for item in load_items(path):
             if item.category != "rag" or not item.answerable or not item.answer:
                 continue
-            hits = assistant.retriever.search(item.question, assistant.settings.top_k)
-            found = candidates(item.question, hits)
+            question, _ = assistant.store.speller.correct(item.question)  # as `ask` reads it
+            hits = assistant.retriever.search(question, assistant.settings.top_k)
+            found = candidates(question, hits)
             if not found:
                 continue
             names = names or sorted(found[0].features)
