@@ -9,8 +9,7 @@ import numpy as np
 import pytest
 
 from callbot.answer import WEIGHTS, candidates
-from callbot.cli_docs import TRAINING_SETS
-from callbot.sentence_model import Example, examples, train
+from callbot.sentence_model import TRAINING_SETS, Example, examples, train
 
 ROOT = Path(__file__).resolve().parents[1]
 

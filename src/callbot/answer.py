@@ -237,8 +237,8 @@ def coverage(terms: QuestionTerms, text: str) -> float:
     return sum(terms.weights[t] for t in terms.covered(set(tokenize(text)))) / total
 
 
-def _sentence_score(terms: QuestionTerms, sentence: str, idf: dict[str, float]) -> float:
-    stems = set(tokenize(sentence))
+def _sentence_score(terms: QuestionTerms, stems: set[str], idf: dict[str, float]) -> float:
+    """The idf-weighted share of the question's terms among a sentence's stems."""
     total = sum(idf.get(t, 1.0) for t in terms.alternatives) or 1.0
     return sum(idf.get(t, 1.0) for t in terms.covered(stems)) / total
 
@@ -351,18 +351,19 @@ def candidates(question: str, hits: list[ScoredChunk]) -> list[Candidate]:
     asked = set().union(*terms.alternatives.values()) if terms.alternatives else set()
     out: list[Candidate] = []
     for rank, hit in enumerate(hits):
-        heading = _sentence_score(terms, hit.chunk.section, idf) if hit.chunk.section else 0.0
+        heading = _sentence_score(terms, set(tokenize(hit.chunk.section)), idf)
         previous = heading
         for position, sentence in enumerate(quotable_sentences(hit.chunk.text)):
             tokens = tokenize(sentence)
-            own = _sentence_score(terms, sentence, idf)
+            stems = set(tokens)
+            own = _sentence_score(terms, stems, idf)
             if len(sentence) < 25 and not re.search(r"\d", sentence):
                 previous = max(own, previous * 0.5)
                 continue
             shaped = bool(shapes) and any(shape.search(sentence) for shape in shapes)
             features = {
                 "own": own,
-                "cover": len(terms.covered(set(tokens))) / (len(terms.alternatives) or 1),
+                "cover": len(terms.covered(stems)) / (len(terms.alternatives) or 1),
                 "density": sum(t in asked for t in tokens) / (len(tokens) or 1),
                 "en_own": own if english else 0.0,
                 "lead": max(previous - own, 0.0),

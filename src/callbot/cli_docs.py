@@ -124,25 +124,23 @@ def eval_cmd(questions: Path, no_baseline: bool, as_json: bool, mode: str, with_
         click.echo(guard_stats(load_items(questions), Assistant(settings).ask).table())
 
 
-# The sets the sentence weights learn from; evals/fresh.jsonl stays out to measure them.
-TRAINING_SETS = ("evals/questions.jsonl", "evals/holdout.jsonl", "evals/test.jsonl")
-
-
 @main.command(name="learn-weights")
 @click.option("--questions", "paths", multiple=True, type=click.Path(exists=True, path_type=Path),
-              default=[Path(p) for p in TRAINING_SETS], show_default=True)
+              help="Question sets to learn from (default: own, holdout and test).")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="Where to write the weights (default: the package's sentence_weights.json).")
 def learn_weights(paths: tuple[Path, ...], out: Path | None) -> None:
     """Learn how the answer chooses sentences to quote, from the eval sets' answer patterns."""
     from callbot.chat import Assistant
-    from callbot.sentence_model import WEIGHTS_FILE, learn
+    from callbot.sentence_model import TRAINING_SETS, WEIGHTS_FILE, learn
 
+    paths = paths or tuple(Path(p) for p in TRAINING_SETS)
+    out = out or WEIGHTS_FILE
     assistant = Assistant(get_settings())
     assistant.warm_up()
-    record = learn(assistant, list(paths), out or WEIGHTS_FILE)
+    record = learn(assistant, list(paths), out)
     click.echo(f"{record['questions']} questions, loss {record['loss']}; weights written to "
-               f"{out or WEIGHTS_FILE}. Restart callbot to use them.")
+               f"{out}. Restart callbot to use them.")
 
 
 @main.command()

@@ -19,6 +19,10 @@ import numpy as np
 
 from callbot.answer import WEIGHTS_FILE, candidates, extend_label
 
+# The sets the weights learn from (paths from the project root); evals/fresh.jsonl and
+# evals/unseen.jsonl stay out to measure them.
+TRAINING_SETS = ("evals/questions.jsonl", "evals/holdout.jsonl", "evals/test.jsonl")
+
 # What the weights are pulled towards: the hand-set scoring used before they were learned
 # (question terms held, half of a label's lead, a bonus for the asked-for shape).
 PRIOR = {"own": 1.0, "lead": 0.5, "rank": -0.03, "shape": 0.15, "figure": 0.05}

@@ -1,6 +1,6 @@
 """Questions that ask for a thing only one kind of text can give — an e-mail address, a phone
-number, a web address, a person's name — are answered only when a retrieved passage holds
-that kind of text. Passages about the right office but without its phone number do not
+number, a web address, a person's name, how things actually turned out — are answered only
+when a retrieved passage holds that kind of text. Passages about the right office but without its phone number do not
 answer "what is their phone number?"."""
 
 from __future__ import annotations
@@ -57,6 +57,17 @@ def person_like(m: re.Match[str]) -> bool:
     return everyday_zipf(first) < RARE_NAME_ZIPF and everyday_zipf(last) < RARE_NAME_ZIPF
 
 
+# A question about how things turned out — who won, what was actually achieved, how many
+# proposals came in — needs a passage that reports outcomes: calls, plans and presentations
+# describe what is to happen. "What did the survey actually find?" is not such a question.
+_PAST = (r"\b(did|got|were|was|had|has\s+been|have\s+been|ha|hanno|è\s+stat[oaie]|sono\s+stat[ie]|"
+         r"è\s+andat[oa]|era|erano|fu|furono)\b")
+_IN_THE_END = (r"\b(actually|in\s+the\s+end|eventually|ultimately|effettiv\w*|alla\s+fine\b(?!\s+d)|"
+               r"una\s+volta\s+conclus\w*|com['’]\s*è\s+andat\w*)")
+_OUTCOME = (r"\b(select\w*|fund\w*|financ\w*|creat\w*|achiev\w*|reach\w*|carried\s+out|submitt\w*|"
+            r"award\w*|results?|outcomes?|deadline|scadenz\w*|raggiun\w*|ottenu\w*|selezion\w*|"
+            r"finanzi\w*|realizz\w*|presentat\w*|risultat\w*|esit\w*|andat\w*)\b")
+
 SHAPES = [
     Shape(
         "an e-mail address",
@@ -86,28 +97,16 @@ SHAPES = [
         re.compile(r"(?<![\w.’'-])([A-Z][a-zà-ÿ]{2,}) ([A-Z][a-zà-ÿ]{2,})\b"),
         person_like,
     ),
+    Shape(
+        "how things actually turned out",
+        re.compile(rf"^(?=.*{_IN_THE_END})(?=.*{_PAST})(?=.*{_OUTCOME})|\b(won|winners?|h(a|anno)\s+"
+                   r"vinto|vincitor\w*)\b", re.IGNORECASE | re.DOTALL),
+        re.compile(r"\b(effettivamente|actually|in\s+the\s+end|vincitor\w*|vinto|won|winners?|"
+                   r"h(a|anno)\s+ottenuto|sono\s+stat[ie]\s+(selezionat|finanziat|ammess)\w*|"
+                   r"were\s+(selected|funded)|risultati\s+(ottenuti|raggiunti)|results\s+(achieved|"
+                   r"obtained))\b", re.IGNORECASE),
+    ),
 ]
-
-
-# A question about how things turned out — who won, what was actually achieved, how many
-# proposals came in — needs a passage that reports outcomes: calls, plans and presentations
-# describe what is to happen. "What did the survey actually find?" is not such a question.
-_PAST = (r"\b(did|got|were|was|had|has\s+been|have\s+been|ha|hanno|è\s+stat[oaie]|sono\s+stat[ie]|"
-         r"è\s+andat[oa]|era|erano|fu|furono)\b")
-_IN_THE_END = (r"\b(actually|in\s+the\s+end|eventually|ultimately|effettiv\w*|alla\s+fine\b(?!\s+d)|"
-               r"una\s+volta\s+conclus\w*|com['’]\s*è\s+andat\w*)")
-_OUTCOME = (r"\b(select\w*|fund\w*|financ\w*|creat\w*|achiev\w*|reach\w*|carried\s+out|submitt\w*|"
-            r"award\w*|results?|outcomes?|deadline|scadenz\w*|raggiun\w*|ottenu\w*|selezion\w*|"
-            r"finanzi\w*|realizz\w*|presentat\w*|risultat\w*|esit\w*|andat\w*)\b")
-SHAPES.append(Shape(
-    "how things actually turned out",
-    re.compile(rf"^(?=.*{_IN_THE_END})(?=.*{_PAST})(?=.*{_OUTCOME})|\b(won|winners?|h(a|anno)\s+"
-               r"vinto|vincitor\w*)\b", re.IGNORECASE | re.DOTALL),
-    re.compile(r"\b(effettivamente|actually|in\s+the\s+end|vincitor\w*|vinto|won|winners?|"
-               r"h(a|anno)\s+ottenuto|sono\s+stat[ie]\s+(selezionat|finanziat|ammess)\w*|"
-               r"were\s+(selected|funded)|risultati\s+(ottenuti|raggiunti)|results\s+(achieved|"
-               r"obtained))\b", re.IGNORECASE),
-))
 
 
 def asked_shapes(question: str) -> list[Shape]:
