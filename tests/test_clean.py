@@ -114,3 +114,22 @@ def test_a_slide_title_starts_its_own_chunk():
     assert [p.section for p in pieces] == [
         "Incubatori universitari", "I punti di forza e di debolezza della politica dei cluster"
     ]
+
+
+def test_an_unfinished_slide_line_over_a_list_without_bullets_heads_that_list():
+    from callbot.chunk import pack
+
+    raw = (
+        " Nel 2008 il Piemonte crea 12 poli di innovazione\n\nAgroalimentare Biotecnologie\n\n"
+        "ICT Creatività digitale\n\n Sostegno alle spese di investimento e di funzionamento dei Poli.\n\n"
+        " Nel 2015 i poli vengono riorganizzati sulla base di nuovi\nprogrammi e agende strategiche di ricerca\n\n"
+        "Agroalimentare Scienze della vita e della salute\n\nSmart product and manufacturing\n"
+    )
+    units = _units(raw)
+    assert [u.kind for u in units if u.text.startswith("Nel 2015")] == ["heading"]
+    pieces = pack(units, lambda section, text: len(text.split()), target=200, limit=256)
+    announced = next(p for p in pieces if "Nel 2015" in p.text)
+    assert announced.text.startswith("Nel 2015")
+    assert "Smart product and manufacturing" in announced.text
+    # a finished sentence over short lines stays a paragraph
+    assert _units(raw.replace("di ricerca\n", "di ricerca.\n"))[4].kind == "para"

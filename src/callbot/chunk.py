@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from callbot.clean import BLOCK_START, BULLET
 from callbot.terms import tokenize
 
-CHUNKER_VERSION = "6"
+CHUNKER_VERSION = "7"
 _TERMINAL = (".", "!", "?", ";", ":")
 _NUMBERED = re.compile(r"^(\d{1,2}(\.[a-z])?[.)]|[a-z]\)|[ivx]{1,4}\)|-)\s")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“(A-ZÀ-Ý0-9•])")
@@ -126,7 +126,20 @@ def _mark_headings(units: list[Unit]) -> list[Unit]:
             (".", "!", "?", ";", ",")
         ) and (text[0].isupper() or text[0].isdigit() or numbered_title):
             unit.kind = "heading"
+    for unit, after in zip(units, units[1:]):
+        if _announces(unit, after):
+            unit.kind = "heading"
     return units
+
+
+def _announces(unit: Unit, after: Unit) -> bool:
+    """A slide line set apart as a block, unfinished, over short lines that are a list without
+    bullets ("Nel 2015 i poli vengono riorganizzati…" over the poles' names) heads that list:
+    the chunk of the list starts with it."""
+    return (
+        unit.kind == "para" and unit.block and len(unit.text) <= 120
+        and not unit.text.endswith((".", "!", "?")) and after.kind == "heading"
+    )
 
 
 def split_sentences(text: str) -> list[str]:
