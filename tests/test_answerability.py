@@ -8,6 +8,7 @@ from callbot.answer import (
     NOT_IN_DOCUMENTS,
     QuestionTerms,
     counted_thing,
+    extend_label,
     extractive_answer,
     focus_word,
     is_hostile,
@@ -232,3 +233,17 @@ def test_every_quotable_sentence_of_the_real_corpus_occurs_in_its_chunk(assistan
     for chunk in assistant.store.chunks:
         for sentence in quotable_sentences(chunk.text):
             assert contains_quote(chunk.text, sentence), (chunk.title, sentence)
+
+
+def test_an_unfinished_line_is_quoted_with_the_list_under_it():
+    passage = (
+        "Nel 2015 i poli vengono riorganizzati sulla base di nuovi programmi e agende strategiche di ricerca\n"
+        "Agroalimentare Scienze della vita e della salute\nSmart product and manufacturing"
+    )
+    line = passage.split("\n")[0]
+    quoted = extend_label(line, passage)
+    assert quoted.startswith(line) and quoted.endswith("Smart product and manufacturing")
+    assert contains_quote(passage, quoted)
+    # a finished sentence of that length is quoted as it is
+    finished = passage.replace("di ricerca", "di ricerca.")
+    assert extend_label(line + ".", finished) == line + "."

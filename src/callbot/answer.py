@@ -13,7 +13,7 @@ from pathlib import Path
 from callbot.chunk import split_sentences
 from callbot.models import Answer, Citation, ScoredChunk
 from callbot.shapes import missing_shape
-from callbot.terms import detect_language, term_groups, tokenize
+from callbot.terms import detect_language, specific_words, term_groups, tokenize
 from callbot.textnorm import BULLET_RUN, contains_quote
 
 # The one refusal sentence per language; prompts and tests use these constants.
@@ -83,7 +83,7 @@ class QuestionTerms:
     def of(cls, question: str, vocabulary: set[str] | None = None) -> QuestionTerms:
         alts = term_groups(question)
         english = detect_language(question) == "en"
-        specific = _specific_words(question)
+        specific = specific_words(question)
         weights: dict[str, float] = {}
         for term, stems in alts.items():
             known = vocabulary is None or bool(stems & vocabulary)
@@ -112,23 +112,10 @@ class QuestionTerms:
         return self._specific_missing(question, vocabulary)
 
     def _specific_missing(self, question: str, stems: set[str]) -> list[str]:
-        return [t for t in sorted(_specific_words(question))
+        return [t for t in sorted(specific_words(question))
                 if t in self.alternatives and not self.alternatives[t] & stems]
 
 
-def _specific_words(question: str) -> set[str]:
-    """Stems of capitalised words (not first of a sentence), acronyms and numbers."""
-    out: set[str] = set()
-    for m in re.finditer(r"[\w-]+", question):  # "dell'Australia": "dell", "Australia"
-        word = m.group(0)
-        before = question[: m.start()].rstrip()
-        elided = before.endswith(("'", "’")) and before[-2:-1].isalpha()  # dell'Australia
-        sentence_start = not before or (before[-1] in ".?!:\"'’“«(" and not elided)
-        if re.search(r"\d", word) or word.isupper() and len(word) > 1 or (
-            word[0].isupper() and not sentence_start
-        ):
-            out.update(tokenize(word))
-    return out
 
 
 # The thing a question asks about: "What insurance cover do…", "What is the capital of…",
@@ -298,8 +285,11 @@ def quotable_sentences(text: str) -> list[str]:
 
 def extend_label(sentence: str, passage: str, min_chars: int = 200, max_chars: int = 400) -> str:
     """A heading-like pick ("Principali ostacoli incontrati") says nothing by itself: quote it
-    with the text that follows it in the passage, up to a sentence end past `min_chars`."""
-    if len(sentence) >= 80 and not sentence.endswith((":", "?")):
+    with the text that follows it in the passage, up to a sentence end past `min_chars`. So is
+    a longer line left unfinished ("Nel 2015 i poli vengono riorganizzati sulla base di…" over
+    the list of the poles) unless it is long enough to be a sentence of its own."""
+    finished = sentence.endswith((".", ";", "!")) or len(sentence) >= 130
+    if len(sentence) >= 80 and finished and not sentence.endswith((":", "?")):
         return sentence
     flat = re.sub(r"\s+", " ", passage)
     start = flat.find(sentence)
@@ -480,7 +470,7 @@ def extractive_answer(
     counted = counted_thing(question)
     if counted and not _counted_with_number(terms, counted, passages, vocabulary):
         return refusal(question, language, "no passage gives a number for what the question counts")
-    if what := missing_shape(question, passages, _specific_words(question)):
+    if what := missing_shape(question, passages, specific_words(question)):
         return refusal(question, language, f"no passage gives {what}")
     picked = pick_sentences(question, hits, n_sentences)
     quotes: dict[int, list[str]] = {}

@@ -10,10 +10,13 @@ from callbot.embed import Embedder
 from callbot.index import Store
 from callbot.models import Chunk, ScoredChunk
 from callbot.settings import Settings
-from callbot.terms import term_groups, tokenize
+from callbot.terms import specific_words, term_groups, tokenize
 
 Mode = Literal["hybrid", "dense", "keyword"]
 CANDIDATES = 50
+# How deep a passage holding a name or number of the question that the top ones lack may come
+# from (see `promote_specific`).
+PROMOTE_DEPTH = 12
 
 
 class Retriever:
@@ -90,7 +93,37 @@ class Retriever:
         mask = self._allowed(doc, call)
         dense = self.dense_ranking(question, mask) if mode != "keyword" else []
         keyword = self.keyword_ranking(question, mask) if mode != "dense" else []
-        return fuse(chunks, dense, keyword, self.settings, mode)[:k]
+        ranked = fuse(chunks, dense, keyword, self.settings, mode)
+        return promote_specific(question, ranked, k)
+
+
+def promote_specific(question: str, ranked: list[ScoredChunk], k: int) -> list[ScoredChunk]:
+    """The top `k`, except that a name, acronym or number of the question ("2015", "COSME")
+    that none of them holds, but a passage a little further down does, brings the best such
+    passage in, in place of the last one not brought in: the question is about that year or
+    that name."""
+    top = ranked[:k]
+    slot = k - 1
+    if len(top) < k:
+        return top
+    groups = term_groups(question)
+    stems: dict[str, set[str]] = {}
+
+    def holds(hit: ScoredChunk, alternatives: set[str]) -> bool:
+        if hit.chunk.id not in stems:
+            c = hit.chunk
+            stems[c.id] = set(tokenize(f"{c.title} {c.section} {c.text}"))
+        return bool(alternatives & stems[hit.chunk.id])
+
+    for word in sorted(specific_words(question)):
+        alternatives = groups.get(word)
+        if not alternatives or any(holds(h, alternatives) for h in top):
+            continue
+        extra = next((h for h in ranked[k:PROMOTE_DEPTH] if holds(h, alternatives)), None)
+        if extra is not None and extra not in top and slot >= 0:
+            top[slot] = extra
+            slot -= 1
+    return top
 
 
 def top_indices(scores: np.ndarray, n: int) -> np.ndarray:
@@ -120,6 +153,13 @@ def fuse(
         scores[i] = scores.get(i, 0.0) + wd / (kf + rank + 1)
     for rank, i in enumerate(keyword):
         scores[i] = scores.get(i, 0.0) + wk / (kf + rank + 1)
+    # A passage the keywords found that is not among the dense candidates counts as the last
+    # of them, not as nothing: the dense model reads short slide lines poorly, and being
+    # missing from its list must not weigh more than being at the bottom of it.
+    in_dense = set(dense)
+    for i in keyword:
+        if dense and i not in in_dense:
+            scores[i] += wd / (kf + len(dense) + 1)
     dense_rank = {i: r + 1 for r, i in enumerate(dense)}
     keyword_rank = {i: r + 1 for r, i in enumerate(keyword)}
     order = sorted(scores, key=lambda i: -scores[i])

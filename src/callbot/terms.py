@@ -135,3 +135,18 @@ def term_groups(question: str) -> dict[str, set[str]]:
             if s in groups:
                 groups[s] |= expansion
     return groups
+
+
+def specific_words(question: str) -> set[str]:
+    """Stems of capitalised words (not first of a sentence), acronyms and numbers."""
+    out: set[str] = set()
+    for m in re.finditer(r"[\w-]+", question):  # "dell'Australia": "dell", "Australia"
+        word = m.group(0)
+        before = question[: m.start()].rstrip()
+        elided = before.endswith(("'", "’")) and before[-2:-1].isalpha()  # dell'Australia
+        sentence_start = not before or (before[-1] in ".?!:\"'’“«(" and not elided)
+        if re.search(r"\d", word) or word.isupper() and len(word) > 1 or (
+            word[0].isupper() and not sentence_start
+        ):
+            out.update(tokenize(word))
+    return out

@@ -1,0 +1,51 @@
+"""How the two rankings are fused and which passages make the top k."""
+
+from callbot.models import Chunk, ScoredChunk
+from callbot.retrieve import PROMOTE_DEPTH, fuse, promote_specific
+from callbot.settings import Settings
+
+
+def _chunk(i: int, text: str = "testo") -> Chunk:
+    return Chunk(id=f"c{i}", doc_id="doc", title="Poli di innovazione", source="doc.txt",
+                 text=text, position=i)
+
+
+def test_a_keyword_hit_missing_from_the_dense_list_counts_as_its_last():
+    chunks = [_chunk(i) for i in range(6)]
+    settings = Settings()
+    dense = [1, 2, 3, 4]
+    # chunk 0 is the keywords' first and not among the dense candidates; chunk 5 is neither
+    fused = {s.chunk.id: s.score for s in fuse(chunks, dense, [0, 1], settings)}
+    last_dense = settings.dense_weight / (settings.fusion_k + len(dense) + 1)
+    first_keyword = settings.keyword_weight / (settings.fusion_k + 1)
+    assert fused["c0"] == first_keyword + last_dense
+    assert "c5" not in fused
+    # with no dense ranking at all (keyword mode) nothing is added
+    only_keywords = fuse(chunks, [], [0], settings, mode="keyword")
+    assert only_keywords[0].score == first_keyword
+
+
+def _ranked(texts: list[str]) -> list[ScoredChunk]:
+    return [ScoredChunk(chunk=_chunk(i, t), score=1.0 / (i + 1)) for i, t in enumerate(texts)]
+
+
+def test_a_passage_with_the_questions_year_comes_into_the_top_k():
+    texts = ["I poli di innovazione del Piemonte"] * 6 + ["Nel 2015 i poli vengono riorganizzati"]
+    top = promote_specific("Which poles did Piedmont have after 2015?", _ranked(texts), 4)
+    assert [h.chunk.id for h in top] == ["c0", "c1", "c2", "c6"]
+    # a year some top passage holds changes nothing
+    texts[1] = "Dal 2015 i poli"
+    top = promote_specific("Which poles did Piedmont have after 2015?", _ranked(texts), 4)
+    assert [h.chunk.id for h in top] == ["c0", "c1", "c2", "c3"]
+
+
+def test_only_a_passage_near_the_top_is_brought_in():
+    texts = ["I poli di innovazione"] * PROMOTE_DEPTH + ["Nel 2015 i poli"]
+    top = promote_specific("Which poles after 2015?", _ranked(texts), 4)
+    assert [h.chunk.id for h in top] == ["c0", "c1", "c2", "c3"]
+
+
+def test_two_missing_names_bring_in_two_passages():
+    texts = ["I poli"] * 6 + ["Il bando COSME"] + ["Nel 2015"]
+    top = promote_specific("Did the COSME call exist in 2015?", _ranked(texts), 4)
+    assert {h.chunk.id for h in top[2:]} == {"c6", "c7"}
