@@ -133,3 +133,22 @@ def test_an_unfinished_slide_line_over_a_list_without_bullets_heads_that_list():
     assert "Smart product and manufacturing" in announced.text
     # a finished sentence over short lines stays a paragraph
     assert _units(raw.replace("di ricerca\n", "di ricerca.\n"))[4].kind == "para"
+
+
+def test_a_slide_title_printed_after_its_text_goes_back_to_the_slides_start():
+    raw = (
+        " Quali azioni a sostegno delle start-up innovative (2)?\n\nAlcuni elementi chiave\n\n"
+        " Possibili soggetti coinvolti: poli di innovazione, CeiPiemonte.\n"
+        " Durata: call annuali per tre anni e valutazione.\n\n"
+        "Meet the corporates\n I nostri contatti\n"
+    )
+    texts = [u.text for u in _units(raw)]
+    assert texts[:3] == [
+        "Meet the corporates",
+        "Quali azioni a sostegno delle start-up innovative (2)?",
+        "Alcuni elementi chiave",
+    ]
+    assert texts[-1] == "I nostri contatti"
+    # after an unfinished line the short line finishes it: nothing moves
+    unfinished = raw.replace("tre anni e valutazione.", "tre anni e")
+    assert next(u.text for u in _units(unfinished)).startswith("Quali azioni")

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from callbot.clean import BLOCK_START, BULLET
 from callbot.terms import tokenize
 
-CHUNKER_VERSION = "7"
+CHUNKER_VERSION = "8"
 _TERMINAL = (".", "!", "?", ";", ":")
 _NUMBERED = re.compile(r"^(\d{1,2}(\.[a-z])?[.)]|[a-z]\)|[ivx]{1,4}\)|-)\s")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“(A-ZÀ-Ý0-9•])")
@@ -25,6 +26,7 @@ class Unit:
     kind: str  # "heading" | "item" | "label" (of the list below it) | "para" | "table"
     page: int | None
     block: bool = False  # set apart in the source as a title is (see `clean.BLOCK_START`)
+    trailer: bool = False  # a slide title printed after its slide's text (see `_trailing_title`)
 
 
 @dataclass
@@ -90,9 +92,44 @@ def build_units(lines: Iterable[tuple[int | None, str]]) -> list[Unit]:
         elif joins:
             units[-1].text = _join(units[-1].text, line)
         else:
-            units.append(Unit(line, "item" if item else "para", page, block))
+            trailer = not item and _trailing_title(lines, i, last_line)
+            units.append(Unit(line, "item" if item else "para", page, block, trailer))
         last_line = line
-    return _mark_headings(_merge_tables(units))
+    return _lift_trailers(_mark_headings(_merge_tables(units)))
+
+
+def _trailing_title(lines: list[tuple[int | None, str]], i: int, before: str) -> bool:
+    """Some slide decks print a slide's title after its text: a short capitalised line right
+    after a finished sentence and right before the next slide's first block ("…massa critica
+    di partecipanti." / "Meet the corporates" / " I nostri contatti")."""
+    line = lines[i][1]
+    nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
+    return (
+        not BLOCK_START.match(line) and 0 < len(line.strip()) <= 60 and line.strip()[0].isupper()
+        and not line.strip().endswith(_TERMINAL + (",",)) and before.endswith(".")
+        and BLOCK_START.match(nxt) is not None
+    )
+
+
+def _lift_trailers(units: list[Unit]) -> list[Unit]:
+    """Put a title printed after its slide back at the slide's start: the nearest block before
+    it that a heading follows (" Quali azioni…?" over "Alcuni elementi chiave"), not past the
+    previous slide's title. Where no such start is near, the line stays where it is."""
+    out = list(units)
+    for unit in [u for u in units if u.trailer]:
+        at = out.index(unit)
+        start = None
+        for j in range(at - 1, max(at - 16, -1), -1):
+            if out[j].trailer:
+                break
+            if out[j].block and j + 1 < at and out[j + 1].kind == "heading":
+                start = j
+                break
+        if start is not None:
+            out.pop(at)
+            out.insert(start, unit)
+            unit.kind, unit.block = "heading", True
+    return out
 
 
 def _short_label(unit: Unit) -> bool:
@@ -126,7 +163,7 @@ def _mark_headings(units: list[Unit]) -> list[Unit]:
             (".", "!", "?", ";", ",")
         ) and (text[0].isupper() or text[0].isdigit() or numbered_title):
             unit.kind = "heading"
-    for unit, after in zip(units, units[1:]):
+    for unit, after in pairwise(units):
         if _announces(unit, after):
             unit.kind = "heading"
     return units
