@@ -7,6 +7,7 @@ import pytest
 from callbot.answer import (
     NOT_IN_DOCUMENTS,
     QuestionTerms,
+    _counted_with_number,
     counted_thing,
     extend_label,
     extractive_answer,
@@ -247,3 +248,13 @@ def test_an_unfinished_line_is_quoted_with_the_list_under_it():
     # a finished sentence of that length is quoted as it is
     finished = passage.replace("di ricerca", "di ricerca.")
     assert extend_label(line + ".", finished) == line + "."
+
+
+def test_how_many_is_answered_by_a_number_written_in_words():
+    passages = ["Durata: call annuali per tre anni e valutazione."]
+    question = "How many years would the calls run?"
+    terms = QuestionTerms.of(question)
+    assert counted_thing(question) == "years"
+    assert _counted_with_number(terms, "years", passages, None)
+    # an article is not a count
+    assert not _counted_with_number(terms, "years", ["Una call per anno."], None)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from callbot.chunk import split_sentences
+from callbot.figures import COUNT_WORD
 from callbot.models import Answer, Citation, ScoredChunk
 from callbot.shapes import missing_shape
 from callbot.terms import detect_language, specific_words, term_groups, tokenize
@@ -193,9 +194,10 @@ def counted_thing(question: str) -> str | None:
 def _counted_with_number(
     terms: QuestionTerms, counted: str, passages: list[str], vocabulary: set[str] | None
 ) -> bool:
-    """Whether some sentence of the passages holds a number and the counted thing (or its
-    translation): a passage that never counts it cannot answer "how many", and a thing no
-    document names at all ("how many people work at…") is counted by none."""
+    """Whether some sentence of the passages holds a number (in figures or in words, "tre
+    anni") and the counted thing (or its translation): a passage that never counts it cannot
+    answer "how many", and a thing no document names at all ("how many people work at…") is
+    counted by none."""
     stems = tokenize(counted)
     if not stems:
         return True
@@ -204,7 +206,8 @@ def _counted_with_number(
         alts &= vocabulary
     for passage in passages:
         for sentence in split_sentences(passage):
-            if re.search(r"\d", sentence) and alts & set(tokenize(sentence)):
+            counts = re.search(r"\d", sentence) or COUNT_WORD.search(sentence)
+            if counts and alts & set(tokenize(sentence)):
                 return True
     return False
 

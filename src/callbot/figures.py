@@ -45,6 +45,10 @@ _WORDS = {
     "trenta": 30, "thirty": 30, "cinquanta": 50, "fifty": 50, "cento": 100, "hundred": 100,
     "mille": 1000,
 }
+# A number written out, other than one ("tre anni", "five days"): "un"/"una" are articles.
+COUNT_WORD = re.compile(
+    r"\b(?:" + "|".join(w for w, n in _WORDS.items() if n > 1) + r")\b", re.IGNORECASE
+)
 _NUMBER = re.compile(
     rf"(?P<num>{_NUM})|\b(?P<word>" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
