@@ -13,6 +13,7 @@ from callbot.answer import (
     extractive_answer,
     focus_word,
     is_hostile,
+    money_absent,
     ordinal_absent,
     pick_sentences,
     quotable_sentences,
@@ -258,3 +259,18 @@ def test_how_many_is_answered_by_a_number_written_in_words():
     assert _counted_with_number(terms, "years", passages, None)
     # an article is not a count
     assert not _counted_with_number(terms, "years", ["Una call per anno."], None)
+
+
+def test_a_sum_asked_for_a_name_no_passage_with_a_sum_holds_is_absent():
+    question = "How many euros did the Piedmont innovation poles receive over 2014-2020?"
+    terms = QuestionTerms.of(question)
+    cosme = "Il budget complessivo per questo bando è di 3.600.000 di euro."
+    piedmont = "I Poli di innovazione in Piemonte: 2014-2020, sostegno alle spese di funzionamento."
+    assert money_absent(terms, question, [cosme, piedmont]) == ["piedmont"]
+    # a passage that gives a sum for Piedmont answers it
+    assert money_absent(terms, question, [cosme + " Piemonte"]) == []
+    # who pays ("the Commission") is not what the sum is for; a question without a sum is left
+    payer = "Quanti soldi ha messo in tutto la Commissione su questo bando?"
+    assert money_absent(QuestionTerms.of(payer), payer, [cosme]) == []
+    no_sum = "Which Piedmont poles were created in 2008?"
+    assert money_absent(QuestionTerms.of(no_sum), no_sum, [cosme]) == []

@@ -215,6 +215,39 @@ def _counted_with_number(
 HOSTILE_REASON = "the question asks for something other than the documents"
 
 
+# A question that asks for a sum of money: "how many euros", "quanti soldi", "how much of the
+# budget", "qual è il contributo massimo".
+_ASKS_MONEY = re.compile(
+    r"\b(how\s+many\s+euros?|how\s+much\s+(money|funding|of\s+the\s+\S+\s+budget)|quant[oi]\s+("
+    r"milioni\s+di\s+)?(euro|soldi|budget|denaro)|budget|dotazione|importo|money|soldi|"
+    r"contributo\s+massimo|stanziat\w*)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(r"€|\beuro\b|\bmln\b|\bmilion", re.IGNORECASE)
+# Capitalised words that name who pays in general, not what the sum is for.
+_PAYERS = set(tokenize("Commissione Commission Regione Region UE EU Unione Union Europa Europe "
+                       "Europea European Stato State"))
+
+
+def money_absent(terms: QuestionTerms, question: str, passages: list[str]) -> list[str]:
+    """For a question about a sum of money, the names of the question ("Piedmont", "Swiss")
+    when no passage holds a sum together with all of them (or their translations): the sums
+    the passages give belong to something else. Empty when the question asks for no sum."""
+    if not _ASKS_MONEY.search(question):
+        return []
+    names = [t for t in sorted(specific_words(question))
+             if not re.search(r"\d", t) and t in terms.alternatives and t not in _PAYERS]
+    if not names:
+        return []
+    for passage in passages:
+        if not _MONEY.search(passage):
+            continue
+        stems = set(tokenize(passage))
+        if all(terms.alternatives[t] & stems for t in names):
+            return []
+    return names
+
+
 def is_hostile(question: str) -> bool:
     return bool(_HOSTILE.search(question))
 
@@ -468,6 +501,8 @@ def extractive_answer(
         return refusal(question, language, f"weak evidence (coverage {best_cov:.2f})")
     if absent := terms.specific_absent(question, passages):
         return refusal(question, language, f"no passage found mentions {', '.join(absent)}")
+    if names := money_absent(terms, question, passages):
+        return refusal(question, language, f"no passage gives a sum for {', '.join(names)}")
     if which := ordinal_absent(question, passages):
         return refusal(question, language, f"no passage found speaks of the {which}")
     counted = counted_thing(question)
