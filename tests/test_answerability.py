@@ -274,3 +274,12 @@ def test_a_sum_asked_for_a_name_no_passage_with_a_sum_holds_is_absent():
     assert money_absent(QuestionTerms.of(payer), payer, [cosme]) == []
     no_sum = "Which Piedmont poles were created in 2008?"
     assert money_absent(QuestionTerms.of(no_sum), no_sum, [cosme]) == []
+
+
+def test_how_many_is_counted_only_in_a_passage_that_holds_the_questions_names():
+    question = "Quante imprese aderiscono al polo di innovazione ICT del Piemonte?"
+    terms = QuestionTerms.of(question)
+    elsewhere = "Il cluster Aerospazio conta 70 imprese aderenti in Lombardia."
+    assert not _counted_with_number(terms, "imprese", [elsewhere], None, question)
+    ict = "Il polo ICT del Piemonte riunisce 250 imprese."
+    assert _counted_with_number(terms, "imprese", [elsewhere, ict], None, question)

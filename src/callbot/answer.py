@@ -192,19 +192,28 @@ def counted_thing(question: str) -> str | None:
 
 
 def _counted_with_number(
-    terms: QuestionTerms, counted: str, passages: list[str], vocabulary: set[str] | None
+    terms: QuestionTerms,
+    counted: str,
+    passages: list[str],
+    vocabulary: set[str] | None,
+    question: str = "",
 ) -> bool:
     """Whether some sentence of the passages holds a number (in figures or in words, "tre
     anni") and the counted thing (or its translation): a passage that never counts it cannot
     answer "how many", and a thing no document names at all ("how many people work at…") is
-    counted by none."""
+    counted by none. The passage must also hold the question's names (see `_names`): the
+    firms of the ICT pole are not counted by a sentence about start-ups elsewhere."""
     stems = tokenize(counted)
     if not stems:
         return True
     alts = set().union(*(terms.alternatives.get(s, {s}) for s in stems))
     if vocabulary is not None:
         alts &= vocabulary
+    names = _names(terms, question)
     for passage in passages:
+        held = set(tokenize(passage))
+        if not all(terms.alternatives[t] & held for t in names):
+            continue
         for sentence in split_sentences(passage):
             counts = re.search(r"\d", sentence) or COUNT_WORD.search(sentence)
             if counts and alts & set(tokenize(sentence)):
@@ -229,14 +238,19 @@ _PAYERS = set(tokenize("Commissione Commission Regione Region UE EU Unione Union
                        "Europea European Stato State"))
 
 
+def _names(terms: QuestionTerms, question: str) -> list[str]:
+    """Stems of the question's names and acronyms, not its numbers nor who pays."""
+    return [t for t in sorted(specific_words(question))
+            if not re.search(r"\d", t) and t in terms.alternatives and t not in _PAYERS]
+
+
 def money_absent(terms: QuestionTerms, question: str, passages: list[str]) -> list[str]:
     """For a question about a sum of money, the names of the question ("Piedmont", "Swiss")
     when no passage holds a sum together with all of them (or their translations): the sums
     the passages give belong to something else. Empty when the question asks for no sum."""
     if not _ASKS_MONEY.search(question):
         return []
-    names = [t for t in sorted(specific_words(question))
-             if not re.search(r"\d", t) and t in terms.alternatives and t not in _PAYERS]
+    names = _names(terms, question)
     if not names:
         return []
     for passage in passages:
@@ -506,7 +520,7 @@ def extractive_answer(
     if which := ordinal_absent(question, passages):
         return refusal(question, language, f"no passage found speaks of the {which}")
     counted = counted_thing(question)
-    if counted and not _counted_with_number(terms, counted, passages, vocabulary):
+    if counted and not _counted_with_number(terms, counted, passages, vocabulary, question):
         return refusal(question, language, "no passage gives a number for what the question counts")
     if what := missing_shape(question, passages, specific_words(question)):
         return refusal(question, language, f"no passage gives {what}")
