@@ -12,6 +12,7 @@ from callbot.answer import (
     extend_label,
     extractive_answer,
     focus_word,
+    focus_words,
     is_hostile,
     money_absent,
     ordinal_absent,
@@ -283,3 +284,18 @@ def test_how_many_is_counted_only_in_a_passage_that_holds_the_questions_names():
     assert not _counted_with_number(terms, "imprese", [elsewhere], None, question)
     ict = "Il polo ICT del Piemonte riunisce 250 imprese."
     assert _counted_with_number(terms, "imprese", [elsewhere, ict], None, question)
+
+
+def test_an_italian_question_that_asks_two_things_has_two_focus_words():
+    question = "Quali sono i criteri di valutazione e qual è il punteggio minimo per passare?"
+    assert focus_word(question) == "criteri"
+    assert focus_words(question) == ["criteri", "punteggio"]
+    # English keeps its first focus only ("what are the weak points … and what is …")
+    assert focus_words("What is the deadline and what is the weak point?") == []
+
+
+def test_a_second_question_about_something_no_document_names_is_refused(assistant):
+    answer = assistant.ask(
+        "Per il bando COSME quali sono le attività obbligatorie e qual è il punteggio minimo?"
+    )
+    assert answer.refused and "punteggio" in (answer.reason or "")

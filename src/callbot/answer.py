@@ -142,15 +142,30 @@ def focus_word(question: str) -> str | None:
     for english, pattern in zip((True, True, False, False), _FOCUS):
         m = pattern.search(question)
         if m and term_groups(m.group(1)):
-            word = m.group(1)
-            after = re.match(r"\s*([\w'’-]+)", question[m.end(1):])
-            # English puts what qualifies a noun before it, Italian after it
-            alone = not english or after is None or not term_groups(after.group(1))
-            kind_of_answer = any(asks.search(word) for asks, _ in _ANSWER_TYPES)
-            if kind_of_answer or not alone or word.lower().endswith("ing"):
-                return None
-            return word
+            return _focus(question, m, english)
     return None
+
+
+def focus_words(question: str) -> list[str]:
+    """`focus_word`, and in Italian the word after each later "qual è/quali sono" as well: a
+    question may ask two things ("quali sono i criteri … e qual è il punteggio minimo")."""
+    words = [w for w in [focus_word(question)] if w]
+    for pattern in _FOCUS[2:]:
+        for m in list(pattern.finditer(question))[1:]:
+            if term_groups(m.group(1)) and (word := _focus(question, m, english=False)):
+                words.append(word)
+    return words
+
+
+def _focus(question: str, m: re.Match[str], english: bool) -> str | None:
+    word = m.group(1)
+    after = re.match(r"\s*([\w'’-]+)", question[m.end(1):])
+    # English puts what qualifies a noun before it, Italian after it
+    alone = not english or after is None or not term_groups(after.group(1))
+    kind_of_answer = any(asks.search(word) for asks, _ in _ANSWER_TYPES)
+    if kind_of_answer or not alone or word.lower().endswith("ing"):
+        return None
+    return word
 
 
 # "The third call", "la seconda edizione": which one is asked about is as specific as a year,
@@ -504,11 +519,11 @@ def extractive_answer(
         return refusal(question, language, f"the documents never mention {', '.join(missing)}")
     if vocabulary is not None and terms.known_share(vocabulary) < MIN_KNOWN_SHARE:
         return refusal(question, language, "most words of the question are in no document")
-    focus = focus_word(question)
-    if vocabulary is not None and focus and not any(
-        alts & vocabulary for alts in term_groups(focus).values()
-    ):
-        return refusal(question, language, f"what the question asks about ({focus}) is in no document")
+    for focus in focus_words(question) if vocabulary is not None else []:
+        if not any(alts & vocabulary for alts in term_groups(focus).values()):
+            return refusal(
+                question, language, f"what the question asks about ({focus}) is in no document"
+            )
     passages = [f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits]
     best_cov = max((coverage(terms, p) for p in passages), default=0.0)
     if not hits or best_cov < min_coverage:
