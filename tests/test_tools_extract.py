@@ -89,6 +89,8 @@ def test_months_and_bare_numbers():
         ("Lyon to 45.07,7.69", ["Lyon", "45.07,7.69"]),
         ("What is the maximum lump sum per organisation?", []),
         ("We stay in Puglia for 5 days", []),
+        ("Was the ClusterXchange pilot continued after 2020?", []),
+        ("Come si calcola il forfait?", []),
     ],
 )
 def test_places(text, places):

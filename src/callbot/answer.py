@@ -171,7 +171,8 @@ def _focus(question: str, m: re.Match[str], english: bool) -> str | None:
 # "The third call", "la seconda edizione": which one is asked about is as specific as a year,
 # and only a passage that speaks of that one answers.
 _ORDINALS = [r"first|1st|prim[oaie]", r"second|2nd|second[oaie]", r"third|3rd|terz[oaie]",
-             r"fourth|4th|quart[oaie]", r"fifth|5th|quint[oaie]"]
+             r"fourth|4th|quart[oaie]", r"fifth|5th|quint[oaie]",
+             r"next|upcoming|future|prossim[oaie]|successiv[oaie]|futur[oaie]"]
 _EDITION = r"(call|calls|bando|bandi|edition|editions|edizion[ei]|round|rounds|wave|phase|fase)"
 
 

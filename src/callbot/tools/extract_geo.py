@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bm25s.stopwords import STOPWORDS_EN_PLUS, STOPWORDS_ITALIAN
+
 from callbot.rules.geo import Country, Region, name_key
 from callbot.rules.loader import RuleSet
 from callbot.tools.eligibility import PartnerInput
@@ -39,7 +41,11 @@ lunedi martedi mercoledi giovedi venerdi sabato domenica monday tuesday wednesda
 friday saturday sunday yes si ok hello ciao grazie thanks thank please europe europa
 how what which is are can could would should may might do does did
 """
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# Function words of either language are never a place, though the gazetteer knows towns
+# called "Was", "Era" or "Come": "Was the pilot continued…" names no place.
+STOPWORDS = frozenset(_STOPWORD_TEXT.split()) | {
+    name_key(w) for w in (*STOPWORDS_EN_PLUS, *STOPWORDS_ITALIAN)
+}
 
 
 @dataclass(frozen=True)
