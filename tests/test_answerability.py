@@ -58,6 +58,17 @@ def test_the_lexicon_translates_english_words_to_the_documents_italian():
     assert {"band"} <= groups[tokenize("call")[0]]
 
 
+def test_an_acronym_joined_by_a_hyphen_and_swot_are_translated():
+    assert {"regn", "unit"} <= term_groups("We're a UK-based cluster")["uk"]
+    assert term_groups("our start-up")["start"] == {"start"}  # only acronyms are split off
+    assert {"debolezz", "opportun"} <= term_groups("I'm doing a SWOT slide")["swot"]
+
+
+def test_pronouns_and_what_the_answer_is_for_are_not_asked_about():
+    assert focus_word("Which ones are named in the programme overview?") is None
+    assert tokenize("for our helpdesk FAQ") == [tokenize("helpdesk")[0]]
+
+
 def test_everyday_italian_finds_the_documents_words():
     assert "budget" in glossary()["soldi"]
     assert "supporto" in glossary()["aiuto"]

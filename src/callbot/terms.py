@@ -25,6 +25,8 @@ _STOP = frozenset(STOPWORDS_EN_PLUS) | frozenset(STOPWORDS_ITALIAN) | {
     "dell", "nell", "all", "dall", "sull", "un", "po", "il", "lo", "gli", "mi", "ti", "si",
     # adverbs that say how or when, never what about: "already in one consortium", "as well"
     "already", "still", "yet", "even", "well", "ever", "già", "ancora",
+    # what the user does with the answer, or a pronoun, not what is asked: "which ones", "FAQ"
+    "ones", "faq", "faqs",
 }
 _IT_MARKERS = frozenset(
     ["il", "lo", "la", "gli", "le", "di", "del", "della", "dei", "delle", "che", "per", "con", "una", "uno", "sono", "è", "qual", "quale", "quali", "quanto", "quanti", "quante", "cosa", "come", "dove", "quando", "perché", "chi", "nel", "nella", "sul", "sulla", "si", "può", "possono", "serve", "devono", "deve", "siamo", "abbiamo", "ai", "agli", "alle", "ed", "anche", "non", "più"]
@@ -116,8 +118,11 @@ def _keys_by_first_word() -> dict[str, list[str]]:
 
 
 def _phrases(question: str) -> list[tuple[str, list[str]]]:
-    """The glossary keys found in the question as whole words, with their Italian words."""
-    low = " " + " ".join(words(question)) + " "
+    """The glossary keys found in the question as whole words, with their Italian words. An
+    acronym joined to a word by a hyphen counts as a word too ("UK-based": "uk")."""
+    acronyms = [p.lower() for w in re.findall(r"\w+(?:-\w+)+", question)
+                for p in w.split("-") if len(p) > 1 and p.isalpha() and p.isupper()]
+    low = " " + " ".join(words(question)) + " | " + " ".join(acronyms) + " "
     keys = _keys_by_first_word()
     candidates = sorted({t for w in low.split() for t in keys.get(w, [])})
     return [(t, glossary()[t]) for t in candidates if f" {t} " in low]
