@@ -8,6 +8,7 @@ from callbot.answer import (
     NOT_IN_DOCUMENTS,
     QuestionTerms,
     _counted_with_number,
+    asked_names,
     counted_thing,
     extend_label,
     extractive_answer,
@@ -313,3 +314,23 @@ def test_a_second_question_about_something_no_document_names_is_refused(assistan
         "Per il bando COSME quali sono le attività obbligatorie e qual è il punteggio minimo?"
     )
     assert answer.refused and "punteggio" in (answer.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("Quick Q for the HR team: how long can an exchange last?", set()),
+        ("Per il nostro CdA: qual è il budget del bando COSME?", {"cosm"}),
+        ("Our CEO asks: is ClusterXchange open to SMEs?", {"clusterxchang", "smes"}),
+        ("For the Monday meeting: when is the deadline?", set()),
+        ("My boss in Milan wants the EIC Accelerator deadline", {"eic", "accelerator"}),
+        ("EIC Accelerator: when is the deadline?", {"eic", "accelerator"}),
+    ],
+)
+def test_words_about_the_asker_are_not_names_the_documents_must_hold(question, names):
+    assert asked_names(question) == names
+
+
+def test_a_question_with_a_name_about_the_asker_is_answered(assistant):
+    answer = assistant.ask("Quick Q for the HR team: how long can a ClusterXchange exchange last?")
+    assert not answer.refused

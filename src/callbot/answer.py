@@ -72,6 +72,40 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+")
 _ENUMERATOR = re.compile(r"^(\d{1,2}(\.[a-z])?[.)]|[a-z]\)|•)\s+")
 
 
+# Capitalised words that say when, in which language or where the user is, not what about.
+_CALENDAR_AND_LANGUAGES = set(tokenize(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December English Italian French German "
+    "Spanish Inglese Italiano Francese Tedesco Spagnolo"
+))
+# "Quick Q for the HR team: …", "Per il nostro CdA: …": who the answer is for, before the question.
+_PREAMBLE = re.compile(
+    r"^\s*(?:(?:quick\s+q(?:uestion)?|hi|hello|ciao|salve|buongiorno|ok)\W+)*(?:for|per)\b[^:?]{0,60}:",
+    re.IGNORECASE,
+)
+_OWNED = re.compile(r"\b(?:our|my|nostr[oaie]|mi[oae]|miei)\s+(?:[\w&-]+\s+)?([\w&-]+)",
+                    re.IGNORECASE)
+
+
+def asked_names(question: str) -> set[str]:
+    """`terms.specific_words` less the ones that speak of the asker, not of what is asked:
+    words of a leading "for our board:" clause, what follows "our/my/nostro" ("our CEO"),
+    weekdays, months and languages, and cities the gazetteer knows ("my boss in Milan"):
+    no document names them, and the question is still about the documents."""
+    from callbot.tools.places import is_known_place
+
+    names = specific_words(question)
+    incidental = set(_CALENDAR_AND_LANGUAGES)
+    if m := _PREAMBLE.match(question):
+        incidental |= set(tokenize(m.group(0)))
+    for m in _OWNED.finditer(question):
+        incidental |= set(tokenize(m.group(0)))
+    for word in re.findall(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b", question):
+        if is_known_place(word):
+            incidental |= set(tokenize(word))
+    return names - incidental
+
+
 @dataclass
 class QuestionTerms:
     """Each content word of a question with the stems that count as finding it, and how much
@@ -113,7 +147,7 @@ class QuestionTerms:
         return self._specific_missing(question, vocabulary)
 
     def _specific_missing(self, question: str, stems: set[str]) -> list[str]:
-        return [t for t in sorted(specific_words(question))
+        return [t for t in sorted(asked_names(question))
                 if t in self.alternatives and not self.alternatives[t] & stems]
 
 
@@ -256,7 +290,7 @@ _PAYERS = set(tokenize("Commissione Commission Regione Region UE EU Unione Union
 
 def _names(terms: QuestionTerms, question: str) -> list[str]:
     """Stems of the question's names and acronyms, not its numbers nor who pays."""
-    return [t for t in sorted(specific_words(question))
+    return [t for t in sorted(asked_names(question))
             if not re.search(r"\d", t) and t in terms.alternatives and t not in _PAYERS]
 
 
@@ -538,7 +572,7 @@ def extractive_answer(
     counted = counted_thing(question)
     if counted and not _counted_with_number(terms, counted, passages, vocabulary, question):
         return refusal(question, language, "no passage gives a number for what the question counts")
-    if what := missing_shape(question, passages, specific_words(question)):
+    if what := missing_shape(question, passages, asked_names(question)):
         return refusal(question, language, f"no passage gives {what}")
     picked = pick_sentences(question, hits, n_sentences)
     quotes: dict[int, list[str]] = {}
