@@ -55,7 +55,7 @@ class Settings(BaseSettings):
         ge=0,
     )
     title_bonus: float = Field(
-        0.35,
+        0.7,
         description="BM25 points a chunk gains per question word found in its document's title.",
         ge=0,
     )
