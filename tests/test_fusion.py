@@ -49,3 +49,14 @@ def test_two_missing_names_bring_in_two_passages():
     texts = ["I poli"] * 6 + ["Il bando COSME"] + ["Nel 2015"]
     top = promote_specific("Did the COSME call exist in 2015?", _ranked(texts), 4)
     assert {h.chunk.id for h in top[2:]} == {"c6", "c7"}
+
+
+def test_a_passage_with_the_kind_of_answer_asked_for_moves_up():
+    from callbot.retrieve import favour_answer_shape
+
+    ranked = _ranked(["Il progetto coinvolge i poli", "Inizio del progetto Febbraio 2020"])
+    top = favour_answer_shape("When do the projects start?", ranked, bonus=1.0)
+    assert [h.chunk.id for h in top] == ["c1", "c0"]
+    # no kind of answer asked, or no bonus: the fused order stays
+    assert favour_answer_shape("Which poles take part?", ranked, 1.0) == ranked
+    assert favour_answer_shape("When do the projects start?", ranked, 0.0) == ranked

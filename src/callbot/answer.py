@@ -405,7 +405,7 @@ def extend_label(sentence: str, passage: str, min_chars: int = 200, max_chars: i
     return flat[start:stop].strip()
 
 
-def _answer_types(question: str) -> list[re.Pattern[str]]:
+def answer_types(question: str) -> list[re.Pattern[str]]:
     """What a sentence that answers the question looks like: an amount, a date, a length of
     time, a count or a share, by the question's words (see `_ANSWER_TYPES`)."""
     return [shape for asks, shape in _ANSWER_TYPES if asks.search(question)]
@@ -435,7 +435,7 @@ def candidates(question: str, hits: list[ScoredChunk]) -> list[Candidate]:
     - `loglen`, `bullet`, `colon`: its length, a list item in it, a trailing colon."""
     terms = QuestionTerms.of(question)
     idf = _idf(terms, hits)
-    shapes = _answer_types(question)
+    shapes = answer_types(question)
     wants_figure = bool(_WANTS_FIGURE.search(question))
     english = detect_language(question) == "en"
     asked = set().union(*terms.alternatives.values()) if terms.alternatives else set()

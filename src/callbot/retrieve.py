@@ -6,6 +6,7 @@ from typing import Literal
 
 import numpy as np
 
+from callbot.answer import answer_types
 from callbot.embed import Embedder
 from callbot.index import Store
 from callbot.models import Chunk, ScoredChunk
@@ -93,8 +94,26 @@ class Retriever:
         mask = self._allowed(doc, call)
         dense = self.dense_ranking(question, mask) if mode != "keyword" else []
         keyword = self.keyword_ranking(question, mask) if mode != "dense" else []
-        ranked = fuse(chunks, dense, keyword, self.settings, mode)
+        ranked = favour_answer_shape(
+            question, fuse(chunks, dense, keyword, self.settings, mode), self.settings.shape_bonus
+        )
         return promote_specific(question, ranked, k)
+
+
+def favour_answer_shape(
+    question: str, ranked: list[ScoredChunk], bonus: float
+) -> list[ScoredChunk]:
+    """A question asking "when" wants a passage with a date, "how much" one with an amount (see
+    `answer.answer_types`): such passages gain `bonus` in the fused score (a few ranks)."""
+    shapes = answer_types(question)
+    if not shapes or not bonus:
+        return ranked
+    rescored = [
+        hit.model_copy(update={"score": hit.score + bonus})
+        if any(shape.search(hit.chunk.text) for shape in shapes) else hit
+        for hit in ranked
+    ]
+    return sorted(rescored, key=lambda h: -h.score)
 
 
 def promote_specific(question: str, ranked: list[ScoredChunk], k: int) -> list[ScoredChunk]:

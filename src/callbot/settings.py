@@ -59,6 +59,12 @@ class Settings(BaseSettings):
         description="BM25 points a chunk gains per question word found in its document's title.",
         ge=0,
     )
+    shape_bonus: float = Field(
+        0.001,
+        description="Fusion points a passage gains when it holds the kind of answer the question "
+        "asks for: a date for 'when', an amount for 'how much', a share for 'what percentage'.",
+        ge=0,
+    )
     min_coverage: float = Field(
         0.35,
         description="Share of the question's content terms that the best passages must cover, "
