@@ -334,3 +334,27 @@ def test_words_about_the_asker_are_not_names_the_documents_must_hold(question, n
 def test_a_question_with_a_name_about_the_asker_is_answered(assistant):
     answer = assistant.ask("Quick Q for the HR team: how long can a ClusterXchange exchange last?")
     assert not answer.refused
+
+
+def test_a_pick_ending_on_a_colon_is_quoted_with_its_whole_list():
+    passage = (
+        "Attività obbligatorie:\n1. attività di capacity building dei cluster e sviluppo di "
+        "strategie dei singoli cluster della partnership;\n2. implementazione dello schema pilota "
+        "ClusterXchange: 100 scambi per ciascuna partnership, il 50% con PMI, organizzati con "
+        "cura e seguiti nel tempo dalle organizzazioni di supporto della partnership;\n"
+        "3. attività di sensibilizzazione e outreach sulle attività della partnership."
+    )
+    quoted = extend_label("Attività obbligatorie:", passage)
+    assert quoted.endswith("outreach sulle attività della partnership.")
+    assert contains_quote(passage, quoted)
+    # a short label without a colon still stops at the first sentence end past 200 characters
+    label = extend_label("Attività obbligatorie", passage.replace(":\n1.", "\n1.", 1))
+    assert label.endswith("il 50% con PMI, organizzati con cura e seguiti nel tempo dalle "
+                          "organizzazioni di supporto della partnership;")
+
+
+def test_a_heading_that_ends_on_a_colon_is_a_candidate_to_quote():
+    from callbot.answer import candidates
+
+    hit = _hit("Attività obbligatorie:\n1. attività di capacity building;\n2. scambi.")
+    assert "Attività obbligatorie:" in [c.sentence for c in candidates("Quali attività?", [hit])]

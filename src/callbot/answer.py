@@ -383,11 +383,18 @@ def quotable_sentences(text: str) -> list[str]:
     return out
 
 
-def extend_label(sentence: str, passage: str, min_chars: int = 200, max_chars: int = 400) -> str:
+def extend_label(
+    sentence: str, passage: str, min_chars: int = 200, max_chars: int = 400, list_chars: int = 600
+) -> str:
     """A heading-like pick ("Principali ostacoli incontrati") says nothing by itself: quote it
     with the text that follows it in the passage, up to a sentence end past `min_chars`. So is
     a longer line left unfinished ("Nel 2015 i poli vengono riorganizzati sulla base di…" over
-    the list of the poles) unless it is long enough to be a sentence of its own."""
+    the list of the poles) unless it is long enough to be a sentence of its own. A pick that
+    ends on a colon ("Attività obbligatorie:") is quoted with its list, up to the last item
+    that ends within `list_chars`."""
+    heads_list = sentence.endswith(":")
+    if heads_list:
+        max_chars = list_chars
     finished = sentence.endswith((".", ";", "!")) or len(sentence) >= 130
     if len(sentence) >= 80 and finished and not sentence.endswith((":", "?")):
         return sentence
@@ -398,7 +405,9 @@ def extend_label(sentence: str, passage: str, min_chars: int = 200, max_chars: i
     stop = min(len(flat), start + max_chars)
     ends = [m.end() for m in re.finditer(r"[.;!?](?=\s|$)", flat[start:stop])]
     far_enough = [e for e in ends if e >= min_chars]
-    if far_enough:
+    if heads_list and ends:
+        stop = start + ends[-1]
+    elif far_enough:
         stop = start + far_enough[0]
     elif stop < len(flat):
         stop = start + flat[start:stop].rfind(" ")
@@ -447,7 +456,8 @@ def candidates(question: str, hits: list[ScoredChunk]) -> list[Candidate]:
             tokens = tokenize(sentence)
             stems = set(tokens)
             own = _sentence_score(terms, stems, idf)
-            if len(sentence) < 25 and not re.search(r"\d", sentence):
+            heads_list = sentence.endswith(":")  # "Attività obbligatorie:" over its items
+            if len(sentence) < 25 and not re.search(r"\d", sentence) and not heads_list:
                 previous = max(own, previous * 0.5)
                 continue
             shaped = bool(shapes) and any(shape.search(sentence) for shape in shapes)
