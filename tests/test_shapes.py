@@ -41,6 +41,8 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("What percentage would the EU actually cover?", []),
     ("Cosa ci si aspetta di ottenere alla fine del progetto?", []),  # at the end of the project
     ("When will the selected projects start?", []),
+    ("How much did Apulian districts actually win in the end?", ["how things actually turned out"]),
+    ("Qual è stato il tasso di successo dei bandi precedenti?", ["how things actually turned out"]),
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what

@@ -91,6 +91,8 @@ def test_months_and_bare_numbers():
         ("We stay in Puglia for 5 days", []),
         ("Was the ClusterXchange pilot continued after 2020?", []),
         ("Come si calcola il forfait?", []),
+        ("Il lump sum è soggetto a IVA per la PMI?", []),
+        ("Which Lombard clusters got the lump sum?", []),
     ],
 )
 def test_places(text, places):

@@ -31,6 +31,11 @@ _HOSTILE = re.compile(
     r"(previous\s+|prior\s+|above\s+)?(instructions|rules)|ignora\s+(tutte\s+)?(le\s+)?"
     r"(istruzioni|regole)|jailbreak|\bDAN\b|developer\s+mode|you\s+are\s+now|"
     r"pretend\s+(to\s+be|you)|fai\s+finta|reveal\s+your|rivela\s+(le\s+tue|il\s+tuo)|"
+    # asking to leave the documents aside or to make figures up
+    r"(ignore|ignora|forget|dimentica|lascia\s+perdere|don['’]?t\s+bother\s+with|never\s+mind)\s+"
+    r"(all\s+|tutti\s+)?(the\s+|i\s+|your\s+)?(documents|documenti|sources|fonti)|"
+    r"\b(make\s+up|invent|inventa\w*|fabricate)\b[^?.]{0,40}\b(numbers?|figures?|cifr[ae]|numer[oi]|"
+    r"dati|data|rates?|grants?|amounts?|importi)|"
     # asking for a made-up document (a letter, an insult) rather than what the documents say
     r"\b(write|draft|compose|scrivi(mi)?|redigi)\b[^?]{0,40}\b(letter|e-?mail|insult\w*|poem|"
     r"lettera|insult[oi]|poesia)\b",
@@ -78,9 +83,11 @@ _CALENDAR_AND_LANGUAGES = set(tokenize(
     "June July August September October November December English Italian French German "
     "Spanish Inglese Italiano Francese Tedesco Spagnolo"
 ))
-# "Quick Q for the HR team: …", "Per il nostro CdA: …": who the answer is for, before the question.
+# "Quick Q for the HR team: …", "Sto scrivendo una sintesi per il CdA: …", "Helpdesk check
+# before I reply: …": who the answer is for or what the asker is doing, before the question.
 _PREAMBLE = re.compile(
-    r"^\s*(?:(?:quick\s+q(?:uestion)?|hi|hello|ciao|salve|buongiorno|ok)\W+)*(?:for|per)\b[^:?]{0,60}:",
+    r"^[^:?]{0,100}\b(?:for|per|sto|stiamo|i['’]m|i\s+am|we['’]re|we\s+are|drafting|writing|"
+    r"preparing|check|scrivendo|preparando)\b[^:?]{0,80}:",
     re.IGNORECASE,
 )
 _OWNED = re.compile(r"\b(?:our|my|nostr[oaie]|mi[oae]|miei)\s+(?:[\w&-]+\s+)?([\w&-]+)",

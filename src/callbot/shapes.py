@@ -64,7 +64,7 @@ _PAST = (r"\b(did|got|were|was|had|has\s+been|have\s+been|ha|hanno|è\s+stat[oai
          r"è\s+andat[oa]|era|erano|fu|furono)\b")
 _IN_THE_END = (r"\b(actually|in\s+the\s+end|eventually|ultimately|effettiv\w*|alla\s+fine\b(?!\s+d)|"
                r"una\s+volta\s+conclus\w*|com['’]\s*è\s+andat\w*)")
-_OUTCOME = (r"\b(select\w*|fund\w*|financ\w*|creat\w*|achiev\w*|reach\w*|carried\s+out|submitt\w*|"
+_OUTCOME = (r"\b(select\w*|fund\w*|financ\w*|creat\w*|achiev\w*|reach\w*|carried\s+out|submitt\w*|win|"
             r"award\w*|results?|outcomes?|deadline|scadenz\w*|raggiun\w*|ottenu\w*|selezion\w*|"
             r"finanzi\w*|realizz\w*|presentat\w*|risultat\w*|esit\w*|andat\w*)\b")
 
@@ -100,7 +100,8 @@ SHAPES = [
     Shape(
         "how things actually turned out",
         re.compile(rf"^(?=.*{_IN_THE_END})(?=.*{_PAST})(?=.*{_OUTCOME})|\b(won|winners?|h(a|anno)\s+"
-                   r"vinto|vincitor\w*)\b", re.IGNORECASE | re.DOTALL),
+                   r"vinto|vincitor\w*|success\s+rates?|tass[oi]\s+di\s+successo)\b",
+                   re.IGNORECASE | re.DOTALL),
         re.compile(r"\b(effettivamente|actually|in\s+the\s+end|vincitor\w*|vinto|won|winners?|"
                    r"h(a|anno)\s+ottenuto|sono\s+stat[ie]\s+(selezionat|finanziat|ammess)\w*|"
                    r"were\s+(selected|funded)|risultati\s+(ottenuti|raggiunti)|results\s+(achieved|"

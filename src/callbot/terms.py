@@ -143,10 +143,13 @@ def term_groups(question: str) -> dict[str, set[str]]:
 
 
 def specific_words(question: str) -> set[str]:
-    """Stems of capitalised words (not first of a sentence), acronyms and numbers."""
+    """Stems of capitalised words (not first of a sentence), acronyms and numbers; not an
+    amount written with a thousands suffix ("360k"), which the documents write in full."""
     out: set[str] = set()
     for m in re.finditer(r"[\w-]+", question):  # "dell'Australia": "dell", "Australia"
         word = m.group(0)
+        if re.fullmatch(r"\d+[kK]", word):
+            continue
         before = question[: m.start()].rstrip()
         elided = before.endswith(("'", "’")) and before[-2:-1].isalpha()  # dell'Australia
         sentence_start = not before or (before[-1] in ".?!:\"'’“«(" and not elided)

@@ -40,6 +40,7 @@ ricevuto spetta spettano riceviamo receive much many mesi months month mese week
 lunedi martedi mercoledi giovedi venerdi sabato domenica monday tuesday wednesday thursday
 friday saturday sunday yes si ok hello ciao grazie thanks thank please europe europa
 how what which is are can could would should may might do does did
+lombard alpine
 """
 # Function words of either language are never a place, though the gazetteer knows towns
 # called "Was", "Era" or "Come": "Was the pilot continued…" names no place.
@@ -82,6 +83,8 @@ def _place_at(toks: list[Token], i: int, rules: RuleSet, lowercase_ok: bool) -> 
     first = toks[i].text
     if name_key(first) in STOPWORDS or first[0].isdigit():
         return 0
+    if first.isupper() and len(first) <= 4 and not lowercase_ok:
+        return 0  # an acronym ("IVA", "PMI"), not a town that happens to share its letters
     if not (first[0].isupper() or lowercase_ok):
         return 0
     for n in range(min(MAX_WORDS, len(toks) - i), 0, -1):
@@ -99,6 +102,7 @@ def _unknown_at(toks: list[Token], i: int, rules: RuleSet) -> bool:
     """A capitalised word after "da/a/to/from..." that is no known place: an unknown place."""
     word = toks[i].text
     return (i > 0 and toks[i - 1].text.lower() in PLACE_PREPOSITIONS and word[0].isupper()
+            and not (word.isupper() and len(word) <= 4)  # "soggetto a IVA": an acronym
             and name_key(word) not in STOPWORDS and _geo_term(word, rules) is None)
 
 
