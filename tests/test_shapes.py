@@ -43,6 +43,10 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("When will the selected projects start?", []),
     ("How much did Apulian districts actually win in the end?", ["how things actually turned out"]),
     ("Qual è stato il tasso di successo dei bandi precedenti?", ["how things actually turned out"]),
+    ("How many new jobs did the project create by the end of the project?",
+     ["how things actually turned out"]),
+    ("How many projects did it end up funding?", ["how things actually turned out"]),
+    ("Quanti progetti sono stati finanziati finora?", ["how things actually turned out"]),
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what

@@ -236,6 +236,11 @@ MIN_KNOWN_SHARE = 0.4
 _HOW_MANY = re.compile(r"\b(?:how\s+many|quant[ie])\s+([\w'’-]+(?:\s+[\w'’-]+)?)", re.IGNORECASE)
 
 
+# Words between "how many" and what is counted: "how many new jobs" counts jobs.
+_COUNT_ADJECTIVES = {"new", "other", "different", "separate", "distinct", "more", "extra",
+                     "additional", "nuovi", "nuove", "altri", "altre", "diversi", "diverse"}
+
+
 def counted_thing(question: str) -> str | None:
     """What a "how many X" / "quanti X" question counts: X, or the word after it when X is a
     capitalised adjective ("how many Lombard clusters": clusters)."""
@@ -243,7 +248,7 @@ def counted_thing(question: str) -> str | None:
     if not m:
         return None
     first, _, second = m.group(1).partition(" ")
-    if second and first[:1].isupper():
+    if second and (first[:1].isupper() or first.lower() in _COUNT_ADJECTIVES):
         return second.lower()
     return first.lower()
 
@@ -282,11 +287,13 @@ HOSTILE_REASON = "the question asks for something other than the documents"
 
 
 # A question that asks for a sum of money: "how many euros", "quanti soldi", "how much of the
-# budget", "qual è il contributo massimo".
+# budget", "qual è il contributo massimo", "quanto FESR", "qual è il fatturato" (not "fatturato"
+# alone: the Piedmont deck names turnover as an indicator, with no sum).
 _ASKS_MONEY = re.compile(
-    r"\b(how\s+many\s+euros?|how\s+much\s+(money|funding|of\s+the\s+\S+\s+budget)|quant[oi]\s+("
-    r"milioni\s+di\s+)?(euro|soldi|budget|denaro)|budget|dotazione|importo|money|soldi|"
-    r"contributo\s+massimo|stanziat\w*)\b",
+    r"\b(how\s+many\s+euros?|how\s+much\s+(money|funding|erdf|fesr|grant|of\s+the\s+\S+\s+budget)|"
+    r"quant[oi]\s+(milioni\s+di\s+)?(euro|soldi|budget|denaro|fesr|erdf|contributo|finanziamento)|"
+    r"budget|dotazione|importo|money|soldi|contributo\s+massimo|stanziat\w*|"
+    r"(what|qual\s*è|quanto|how\s+much)\b[^?]{0,25}\b(fatturato|turnover|revenues?|ricavi))\b",
     re.IGNORECASE,
 )
 _MONEY = re.compile(r"€|\beuro\b|\bmln\b|\bmilion", re.IGNORECASE)

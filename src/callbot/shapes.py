@@ -63,7 +63,8 @@ def person_like(m: re.Match[str]) -> bool:
 _PAST = (r"\b(did|got|were|was|had|has\s+been|have\s+been|ha|hanno|è\s+stat[oaie]|sono\s+stat[ie]|"
          r"è\s+andat[oa]|era|erano|fu|furono)\b")
 _IN_THE_END = (r"\b(actually|in\s+the\s+end|eventually|ultimately|effettiv\w*|alla\s+fine\b(?!\s+d)|"
-               r"una\s+volta\s+conclus\w*|com['’]\s*è\s+andat\w*)")
+               r"una\s+volta\s+conclus\w*|com['’]\s*è\s+andat\w*|end(ed|s)?\s+up|by\s+the\s+end\s+of|"
+               r"so\s+far|to\s+date|finora|fino\s+ad?\s+(ora|oggi))")
 _OUTCOME = (r"\b(select\w*|fund\w*|financ\w*|creat\w*|achiev\w*|reach\w*|carried\s+out|submitt\w*|win|"
             r"award\w*|results?|outcomes?|deadline|scadenz\w*|raggiun\w*|ottenu\w*|selezion\w*|"
             r"finanzi\w*|realizz\w*|presentat\w*|risultat\w*|esit\w*|andat\w*)\b")

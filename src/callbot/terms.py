@@ -142,13 +142,26 @@ def term_groups(question: str) -> dict[str, set[str]]:
     return groups
 
 
+@lru_cache(maxsize=1)
+def country_words() -> frozenset[str]:
+    """Countries other than Italy and their peoples' words, Italian and English
+    (`data/countries.txt`)."""
+    text = resources.files("callbot.data").joinpath("countries.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#")
+                     for w in line.split())
+
+
 def specific_words(question: str) -> set[str]:
-    """Stems of capitalised words (not first of a sentence), acronyms and numbers; not an
-    amount written with a thousands suffix ("360k"), which the documents write in full."""
+    """Stems of capitalised words (not first of a sentence), acronyms, numbers and countries
+    or their peoples in lower case ("il partner sloveno"); not an amount written with a
+    thousands suffix ("360k"), which the documents write in full."""
     out: set[str] = set()
     for m in re.finditer(r"[\w-]+", question):  # "dell'Australia": "dell", "Australia"
         word = m.group(0)
         if re.fullmatch(r"\d+[kK]", word):
+            continue
+        if word.lower() in country_words():
+            out.update(tokenize(word))
             continue
         before = question[: m.start()].rstrip()
         elided = before.endswith(("'", "’")) and before[-2:-1].isalpha()  # dell'Australia
