@@ -11,6 +11,7 @@ from callbot.answer import (
     asked_names,
     counted_thing,
     extend_label,
+    extend_labelled_list,
     extractive_answer,
     focus_word,
     focus_words,
@@ -115,6 +116,8 @@ def test_a_label_line_lends_its_words_to_the_line_under_it():
         ("How many Lombard clusters were studied?", "clusters"),
         ("Quanti cluster lombardi sono stati analizzati?", "cluster"),
         ("Quanti dipendenti ha il polo ICT?", "dipendenti"),
+        ("How many new jobs did the project create?", "jobs"),  # an adjective before the thing
+        ("Quante nuove imprese sono nate?", "imprese"),
         ("What is the deadline?", None),
     ],
 )
@@ -296,6 +299,30 @@ def test_a_sum_asked_for_a_name_no_passage_with_a_sum_holds_is_absent():
     assert money_absent(QuestionTerms.of(no_sum), no_sum, [cosme]) == []
 
 
+def test_a_country_named_in_lower_case_is_a_name_a_sum_must_come_with():
+    question = "Quanto FESR riceve il partner sloveno nel progetto S3-4AlpClusters?"
+    assert "sloven" in asked_names(question)
+    terms = QuestionTerms.of(question)
+    lombardy = ("S3 4ALPCLUSTERS Budget Regione Lombardia € 102.000,00 a valere sulle risorse "
+                "FESR (85%)")
+    partners = "S3 4ALPCLUSTERS Partner: Italia, Francia, Germania, Austria, Slovenia, Svizzera"
+    assert "sloven" in money_absent(terms, question, [lombardy, partners])
+    assert money_absent(terms, question, [lombardy + " Slovenia"]) == []
+    # Italy is not such a name: the documents are Italian throughout
+    assert not {"italian", "ital"} & asked_names("Le imprese italiane possono partecipare?")
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("Qual è il fatturato complessivo delle imprese del cluster?", True),
+    ("How much turnover do the cluster's members make?", True),
+    ("Tra gli indicatori c'è anche fatturato ed esportazioni?", False),  # no sum asked
+])
+def test_turnover_is_a_sum_only_when_its_amount_is_asked(question, asks):
+    from callbot.answer import _ASKS_MONEY
+
+    assert bool(_ASKS_MONEY.search(question)) is asks
+
+
 def test_how_many_is_counted_only_in_a_passage_that_holds_the_questions_names():
     question = "Quante imprese aderiscono al polo di innovazione ICT del Piemonte?"
     terms = QuestionTerms.of(question)
@@ -364,3 +391,18 @@ def test_a_heading_that_ends_on_a_colon_is_a_candidate_to_quote():
 
     hit = _hit("Attività obbligatorie:\n1. attività di capacity building;\n2. scambi.")
     assert "Attività obbligatorie:" in [c.sentence for c in candidates("Quali attività?", [hit])]
+
+
+def test_a_slide_label_asked_about_is_quoted_with_its_whole_list():
+    passage = ("Opportunità e rischi per la politica dei cluster piemontesi\nOpportunità\n"
+               "• Cambiamenti tecnologici\n• Città della Salute\nRischi\n"
+               "• Incertezza sul finanziamento dei poli\n• Mancanza di coordinamento\n"
+               "• Cambiamento demografico\nLe raccomandazioni dell’Osservatorio")
+    first = "Rischi • Incertezza sul finanziamento dei poli"
+    asked = set(tokenize("Quali rischi vede l'osservatorio?"))
+    quote = extend_labelled_list(first, passage, asked)
+    assert quote == ("Rischi • Incertezza sul finanziamento dei poli • Mancanza di coordinamento "
+                     "• Cambiamento demografico")
+    assert contains_quote(passage, quote)
+    # a label the question does not ask about stays one item
+    assert extend_labelled_list(first, passage, set(tokenize("Quali opportunità?"))) == first

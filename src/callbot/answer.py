@@ -428,6 +428,32 @@ def extend_label(
     return flat[start:stop].strip()
 
 
+_LABELLED_ITEM = re.compile(r"^([^•]{2,40}?)\s+•\s+")
+
+
+def extend_labelled_list(sentence: str, passage: str, asked: set[str], list_chars: int = 600) -> str:
+    """A pick that is a slide label and its first item ("Rischi • Incertezza sul
+    finanziamento…") when the question asks about what the label names ("Quali rischi…?"):
+    quoted with every item of the label's list, the bulleted lines under it, up to
+    `list_chars`. The other items are the rest of the answer."""
+    m = _LABELLED_ITEM.match(sentence)
+    if not m or not set(tokenize(m.group(1))) & asked:
+        return sentence
+    lines = [line.strip() for line in passage.split("\n")]
+    label = m.group(1).strip()
+    for i, line in enumerate(lines):
+        if line != label:
+            continue
+        items = []
+        for item in lines[i + 1:]:
+            if not item.startswith("•") or sum(map(len, items)) + len(item) > list_chars:
+                break
+            items.append(item)
+        if len(items) > 1:
+            return " ".join([label, *items])
+    return sentence
+
+
 def answer_types(question: str) -> list[re.Pattern[str]]:
     """What a sentence that answers the question looks like: an amount, a date, a length of
     time, a count or a share, by the question's words (see `_ANSWER_TYPES`)."""
@@ -522,11 +548,14 @@ def pick_sentences(
     if not scored or scored[0][0] <= 0:
         return []
     best = scored[0][0]
+    terms = QuestionTerms.of(question)
+    asked = set().union(*terms.alternatives.values()) if terms.alternatives else set()
     picked: list[tuple[int, str, float]] = []
     for score, rank, sentence in scored:
         if score < best * QUOTE_FLOOR or len(picked) >= n:
             break
         sentence = extend_label(sentence, hits[rank].chunk.text)
+        sentence = extend_labelled_list(sentence, hits[rank].chunk.text, asked)
         if all(sentence not in s and s not in sentence for _, s, _ in picked):
             picked.append((rank, sentence, score))
     return picked
