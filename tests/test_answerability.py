@@ -406,3 +406,17 @@ def test_a_slide_label_asked_about_is_quoted_with_its_whole_list():
     assert contains_quote(passage, quote)
     # a label the question does not ask about stays one item
     assert extend_labelled_list(first, passage, set(tokenize("Quali opportunità?"))) == first
+
+
+def test_a_footnote_of_web_addresses_is_quoted_only_for_a_website_question():
+    from callbot.answer import candidates
+
+    passage = ("7 https://ec.europa.eu/easme/en/cosme/cos-cluster-2018-03-02-european-cluster-"
+               "excellence-programme\nIl contributo massimo dell’Unione europea sarà di 360.000 euro "
+               "per ogni progetto del cluster excellence programme 2018.")
+    question = "What's the most the EU will put into a project under the 2018 cluster excellence call?"
+    quoted = [c.sentence for c in candidates(question, [_hit(passage)])]
+    assert not any("https://" in s for s in quoted)
+    assert any("360.000" in s for s in quoted)
+    website = "What is the website of the 2018 cluster excellence call?"
+    assert any("https://" in c.sentence for c in candidates(website, [_hit(passage)]))

@@ -13,7 +13,7 @@ from pathlib import Path
 from callbot.chunk import split_sentences
 from callbot.figures import COUNT_WORD
 from callbot.models import Answer, Citation, ScoredChunk
-from callbot.shapes import missing_shape
+from callbot.shapes import asked_shapes, missing_shape
 from callbot.terms import detect_language, specific_words, term_groups, tokenize
 from callbot.textnorm import BULLET_RUN, contains_quote
 
@@ -54,7 +54,7 @@ _MONTHS = (r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre
            r"october|november|december")
 _ANSWER_TYPES = [
     (re.compile(r"\b(how\s+much|budget|amount|funding|grant|money|cost|costs|euro|soldi|costo|quanto\s+(vale|costa|"
-                r"riceve|si\s+riceve)|importo|contributo|dotazione|finanziamento)\b", re.IGNORECASE),
+                r"riceve|si\s+riceve)|importo|contributo|dotazione|finanziamento|pay|put\s+in(to)?)\b", re.IGNORECASE),
      re.compile(r"€|\beuro\b|\bmln\b|\bmilion|\d[.,]\d{3}\b", re.IGNORECASE)),
     (re.compile(r"\b(when|deadline|date|quando|scadenza|data|entro)\b", re.IGNORECASE),
      re.compile(rf"\b({_MONTHS})\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\s?\d{{2,4}}\b|\b(19|20)\d\d\b", re.IGNORECASE)),
@@ -469,6 +469,14 @@ class Candidate:
     features: dict[str, float]
 
 
+_ADDRESS = re.compile(r"https?://\S+|\bwww\.\S+")
+
+
+def _mostly_addresses(sentence: str) -> bool:
+    """A line that is web addresses more than anything else ("7 https://ec.europa.eu/…")."""
+    return sum(len(m.group(0)) for m in _ADDRESS.finditer(sentence)) * 2 > len(sentence)
+
+
 def candidates(question: str, hits: list[ScoredChunk]) -> list[Candidate]:
     """Every quotable sentence of the passages with its features:
 
@@ -488,6 +496,7 @@ def candidates(question: str, hits: list[ScoredChunk]) -> list[Candidate]:
     wants_figure = bool(_WANTS_FIGURE.search(question))
     english = detect_language(question) == "en"
     asked = set().union(*terms.alternatives.values()) if terms.alternatives else set()
+    wants_address = any(shape.what == "a web address" for shape in asked_shapes(question))
     out: list[Candidate] = []
     for rank, hit in enumerate(hits):
         heading = _sentence_score(terms, set(tokenize(hit.chunk.section)), idf)
@@ -500,6 +509,8 @@ def candidates(question: str, hits: list[ScoredChunk]) -> list[Candidate]:
             if len(sentence) < 25 and not re.search(r"\d", sentence) and not heads_list:
                 previous = max(own, previous * 0.5)
                 continue
+            if not wants_address and _mostly_addresses(sentence):
+                continue  # a footnote's web addresses answer only "what is the website?"
             shaped = bool(shapes) and any(shape.search(sentence) for shape in shapes)
             features = {
                 "own": own,
