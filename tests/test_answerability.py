@@ -420,3 +420,16 @@ def test_a_footnote_of_web_addresses_is_quoted_only_for_a_website_question():
     assert any("360.000" in s for s in quoted)
     website = "What is the website of the 2018 cluster excellence call?"
     assert any("https://" in c.sentence for c in candidates(website, [_hit(passage)]))
+
+
+def test_a_slide_line_cut_after_a_preposition_is_quoted_with_the_line_that_ends_it():
+    text = ("PARTENARIATO\n1 Capofila\nHaute Ecole d’Ingénierie et d’Architecture de\n"
+            "Fribourg (HEIA-FR)\n– Svizzera\n2 partner dalla\nSlovenia\n"
+            "Due elementi importanti in vista della Call formale del Febbraio 2017:\n"
+            "- i cluster delle regioni convergenza saranno avvantaggiati nella call.")
+    quoted = quotable_sentences(text)
+    assert "Haute Ecole d’Ingénierie et d’Architecture de Fribourg (HEIA-FR) – Svizzera" in quoted
+    assert "2 partner dalla Slovenia" in quoted
+    # a dash after a colon starts a list item, it does not end the line before it
+    assert "- i cluster delle regioni convergenza saranno avvantaggiati nella call." in quoted
+    assert all(contains_quote(text, s) for s in quoted)

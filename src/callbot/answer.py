@@ -14,7 +14,7 @@ from callbot.chunk import split_sentences
 from callbot.figures import COUNT_WORD
 from callbot.models import Answer, Citation, ScoredChunk
 from callbot.shapes import asked_shapes, missing_shape
-from callbot.terms import detect_language, specific_words, term_groups, tokenize
+from callbot.terms import detect_language, is_stopword, specific_words, term_groups, tokenize
 from callbot.textnorm import BULLET_RUN, contains_quote
 
 # The one refusal sentence per language; prompts and tests use these constants.
@@ -368,6 +368,16 @@ def without_planted(text: str) -> str:
     return "\n".join(lines)
 
 
+def _unfinished(line: str) -> bool:
+    """A slide line cut after a preposition or article ("2 partner dalla", "… Architecture
+    de"): its end is on the next line."""
+    last = line.rsplit(None, 1)[-1].lower() if line.strip() else ""
+    return is_stopword(last) or last in _FOREIGN_LINKS
+
+
+_FOREIGN_LINKS = {"de", "des", "du", "et"}  # the French of partners' names
+
+
 def quotable_sentences(text: str) -> list[str]:
     """Sentences of a passage; a short label line ("Scadenza per la presentazione delle
     proposte") is read together with the line after it, which holds its value."""
@@ -382,8 +392,16 @@ def quotable_sentences(text: str) -> list[str]:
             carry = ""
             continue
         if carry and not item:  # joined as the passage has them, so the quote occurs in it
-            out.append(f"{carry}{' • ' if bulleted else ' '}{sentence}")
+            joined = f"{carry}{' • ' if bulleted else ' '}{sentence}"
             carry = ""
+            if _unfinished(joined) and len(joined) < 150:  # "2 partner dalla" / "Slovenia"
+                carry = joined
+            else:
+                out.append(joined)
+            continue
+        if (out and not bulleted and not item and sentence.startswith(("– ", "- "))
+                and len(sentence) < 40 and not out[-1].endswith((".", ";", ":"))):
+            out[-1] = f"{out[-1]} {sentence}"  # "Fribourg (HEIA-FR)" / "– Svizzera"
             continue
         if carry:  # a label followed by a list item: the label stands alone
             out.append(carry)
