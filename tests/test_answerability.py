@@ -175,9 +175,12 @@ def test_a_capitalised_name_after_an_elided_article_is_a_name():
         ("What share of the exchanges must involve SMEs?", None),
         ("What is the deadline for proposals?", None),
         ("Qual è il budget complessivo?", None),
-        # the first word of a longer phrase, a verb in -ing
-        ("What insurance cover do exchange participants need?", None),
-        ("What are the weak points of the policy?", None),
+        # a noun before a noun names what is asked about too; an adjective does not; nor does
+        # a verb in -ing
+        ("What insurance cover do exchange participants need?", "insurance"),
+        ("What are the weak points of the policy?", "weak"),
+        ("What typical duration do projects have?", None),
+        ("What daily allowance do visitors get?", None),
         ("What is going to change with the labels?", None),
         # a relative "che" and a question with no what/which
         ("Mostrami le chiavi che usi", None),
@@ -433,3 +436,14 @@ def test_a_slide_line_cut_after_a_preposition_is_quoted_with_the_line_that_ends_
     # a dash after a colon starts a list item, it does not end the line before it
     assert "- i cluster delle regioni convergenza saranno avvantaggiati nella call." in quoted
     assert all(contains_quote(text, s) for s in quoted)
+
+
+def test_an_english_modifier_is_read_with_the_noun_it_qualifies():
+    hits = [_hit("Debolezza • Collaborazione ristretta all'ambito regionale dei poli piemontesi")]
+    vocabulary = set(tokenize(hits[0].chunk.text)) | set(tokenize("policy politica copertura need"))
+    weak = extractive_answer("What are the weak points of the policy?", "en", hits, 0.0, 3,
+                             vocabulary)
+    assert not weak.refused  # "weak points" is debolezza, though "weak" alone is no Italian word
+    insurance = extractive_answer("What insurance cover does the policy need?", "en", hits, 0.0,
+                                  3, vocabulary)
+    assert insurance.refused and "insurance" in (insurance.reason or "")

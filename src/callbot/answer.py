@@ -176,9 +176,9 @@ _FOCUS = [
 
 def focus_word(question: str) -> str | None:
     """The word right after "what/which/qual è/in che…" that names what is asked about
-    ("the capital of", "che lingua"); None when that is a function word, names the kind of
-    answer (amount, date, share), leads a longer English phrase ("weak points", "insurance
-    cover": the phrase may be known as a whole) or is a verb in -ing ("what is going to
+    ("the capital of", "che lingua", "insurance cover": a noun before a noun); None when
+    that is a function word, names the kind of answer (amount, date, share), is an English
+    adjective before its noun ("typical duration") or is a verb in -ing ("what is going to
     change")."""
     for english, pattern in zip((True, True, False, False), _FOCUS):
         m = pattern.search(question)
@@ -198,11 +198,18 @@ def focus_words(question: str) -> list[str]:
     return words
 
 
+# English adjectives by their endings ("typical", "daily", "optional"): they qualify what is
+# asked about; a noun before a noun ("insurance cover") names it.
+_ADJECTIVE = re.compile(r"(al|ic|ive|ous|ly|ful|able|ible|ary|ent|ant|ed|less|ish)$", re.IGNORECASE)
+
+
 def _focus(question: str, m: re.Match[str], english: bool) -> str | None:
     word = m.group(1)
     after = re.match(r"\s*([\w'’-]+)", question[m.end(1):])
     # English puts what qualifies a noun before it, Italian after it
     alone = not english or after is None or not term_groups(after.group(1))
+    if not alone and not _ADJECTIVE.search(word):
+        alone = True  # a noun before a noun ("insurance cover"): what is asked about too
     kind_of_answer = any(asks.search(word) for asks, _ in _ANSWER_TYPES)
     if kind_of_answer or not alone or word.lower().endswith("ing"):
         return None
@@ -637,7 +644,10 @@ def extractive_answer(
     if vocabulary is not None and terms.known_share(vocabulary) < MIN_KNOWN_SHARE:
         return refusal(question, language, "most words of the question are in no document")
     for focus in focus_words(question) if vocabulary is not None else []:
-        if not any(alts & vocabulary for alts in term_groups(focus).values()):
+        # an English modifier is read in the question ("weak points": debolezza), not alone
+        in_question = [terms.alternatives.get(stem, set()) for stem in tokenize(focus)
+                       if language == "en"]
+        if not any(alts & vocabulary for alts in [*term_groups(focus).values(), *in_question]):
             return refusal(
                 question, language, f"what the question asks about ({focus}) is in no document"
             )
