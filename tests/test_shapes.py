@@ -66,6 +66,8 @@ def test_a_person_s_name_is_a_given_name_or_two_rare_words(text, person):
 
 PASSAGES = [
     "Regione Lombardia DG Ricerca. Il progetto S3-4AlpClusters coinvolge 13 partner.",
+    "COS-CLUSTER-2018-03-02 Lo schema pilota ClusterXchange prevede 100 scambi.",
+    "Bando COSME: scadenza per la presentazione delle proposte 4 aprile 2019.",
     "CSIL T: +39 02 796630 e: delponte@csilmilano.com www.csilmilano.com Laura Delponte",
 ]
 
@@ -79,6 +81,10 @@ PASSAGES = [
     ("Who is the project manager of S3-4AlpClusters?", {"s3", "4alpclusters"}, "a person's name"),
     ("Who is the senior consultant at CSIL?", {"csil"}, None),
     ("How many partners are there?", set(), None),  # asks for none of these
+    # a deadline is a day or a month, not a year in a call's code: a passage on the exchanges
+    # that gives none does not say when visiting organisations must apply
+    ("What is the cut-off for ClusterXchange applications?", {"clusterxchang"}, "a deadline"),
+    ("Qual è la scadenza del bando COSME?", {"cosm"}, None),
 ])
 def test_a_passage_must_hold_the_thing_about_what_the_question_names(question, specific, missing):
     assert missing_shape(question, PASSAGES, specific) == missing

@@ -208,8 +208,8 @@ def _focus(question: str, m: re.Match[str], english: bool) -> str | None:
     after = re.match(r"\s*([\w'’-]+)", question[m.end(1):])
     # English puts what qualifies a noun before it, Italian after it
     alone = not english or after is None or not term_groups(after.group(1))
-    if not alone and not _ADJECTIVE.search(word):
-        alone = True  # a noun before a noun ("insurance cover"): what is asked about too
+    if not alone and not _ADJECTIVE.search(word) and not asked_shapes(f"what {word} {after.group(1)}"):
+        alone = True  # a noun before a noun ("insurance cover", not "phone number"): asked about
     kind_of_answer = any(asks.search(word) for asks, _ in _ANSWER_TYPES)
     if kind_of_answer or not alone or word.lower().endswith("ing"):
         return None
