@@ -152,3 +152,23 @@ def test_a_slide_title_printed_after_its_text_goes_back_to_the_slides_start():
     # after an unfinished line the short line finishes it: nothing moves
     unfinished = raw.replace("tre anni e valutazione.", "tre anni e")
     assert next(u.text for u in _units(unfinished)).startswith("Quali azioni")
+
+
+def test_a_line_after_one_cut_short_on_a_comma_or_preposition_heads_nothing():
+    from callbot.chunk import pack
+
+    raw = (
+        " Azioni di “supporto” richieste\n\nATTIVITA’ DI NETWORKING, BENCHMARKING,\n"
+        "SCAMBIO DI BUONE PRASSI,\n\nMaggiore circolazione di informazioni sulle opportunità di\n"
+        "finanziamento\n\n INTERNAZIONALIZZAZIONE\n\n•carenza di competenze specifiche nelle\n\n"
+        "Cluster organisation\n\n• definizione di una strategia chiara\n"
+    )
+    units = _units(raw)
+    kinds = {u.text: u.kind for u in units}
+    assert kinds["Maggiore circolazione di informazioni sulle opportunità di finanziamento"] != "heading"
+    assert kinds["Cluster organisation"] != "heading"
+    pieces = pack(units, lambda section, text: len(text.split()), target=200, limit=256)
+    support = next(p for p in pieces if "NETWORKING" in p.text)
+    assert "Maggiore circolazione" in support.text
+    gaps = next(p for p in pieces if "carenza di competenze" in p.text)
+    assert "definizione di una strategia chiara" in gaps.text

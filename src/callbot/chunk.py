@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from callbot.clean import BLOCK_START, BULLET
-from callbot.terms import tokenize
+from callbot.terms import is_stopword, tokenize
 
-CHUNKER_VERSION = "8"
+CHUNKER_VERSION = "9"
 _TERMINAL = (".", "!", "?", ";", ":")
 _NUMBERED = re.compile(r"^(\d{1,2}(\.[a-z])?[.)]|[a-z]\)|[ivx]{1,4}\)|-)\s")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“(A-ZÀ-Ý0-9•])")
@@ -154,9 +154,21 @@ def _merge_tables(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def _cut_short(text: str) -> bool:
+    """A line that stops mid-phrase, on a comma or a preposition or article ("ATTIVITA’ DI
+    NETWORKING, BENCHMARKING," / "carenza di competenze specifiche nelle"): the line after it
+    goes on with it, it does not head anything."""
+    last = text.rstrip().rsplit(None, 1)[-1] if text.strip() else ""
+    return text.rstrip().endswith(",") or is_stopword(last.strip("•").lower())
+
+
 def _mark_headings(units: list[Unit]) -> list[Unit]:
+    previous = ""
     for unit in units:
         text = unit.text
+        cut, previous = _cut_short(previous), text
+        if cut:
+            continue
         numbered_title = unit.kind == "item" and re.match(r"^\d{1,2}(\.[a-z])?\)", text)
         short = unit.kind == "para" and len(text) <= 80
         if (short or (numbered_title and len(text) <= 110)) and not text.endswith(
