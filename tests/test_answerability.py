@@ -448,3 +448,15 @@ def test_an_english_modifier_is_read_with_the_noun_it_qualifies():
     insurance = extractive_answer("What insurance cover does the policy need?", "en", hits, 0.0,
                                   3, vocabulary)
     assert insurance.refused and "insurance" in (insurance.reason or "")
+
+
+def test_a_question_asking_two_kinds_of_answer_gets_a_quote_of_each():
+    start = ("Inizio previsto dei progetti: settembre 2019, a seguito della firma delle "
+             "convenzioni di sovvenzione con i consorzi selezionati dalla Commissione.")
+    length = "La durata dei progetti potrà essere compresa tra 20 e 24 mesi."
+    other = ("Per i partecipanti del Regno Unito i criteri di ammissibilità devono essere "
+             "rispettati per tutta la durata del progetto.")
+    hits = [_hit(f"{length}\n{other}"), _hit(start, rank=1)]
+    question = "Quando dovrebbero partire i progetti e quanto possono durare?"
+    quoted = " ".join(s for _, s, _ in pick_sentences(question, hits, 1))
+    assert "20 e 24 mesi" in quoted and "settembre 2019" in quoted

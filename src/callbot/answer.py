@@ -594,6 +594,33 @@ def pick_sentences(
         sentence = extend_labelled_list(sentence, hits[rank].chunk.text, asked)
         if all(sentence not in s and s not in sentence for _, s, _ in picked):
             picked.append((rank, sentence, score))
+    return _each_shape_answered(question, hits, scored, picked, best, n)
+
+
+def _each_shape_answered(
+    question: str,
+    hits: list[ScoredChunk],
+    scored: list[tuple[float, int, str]],
+    picked: list[tuple[int, str, float]],
+    best: float,
+    n: int,
+) -> list[tuple[int, str, float]]:
+    """A question that asks for two kinds of answer ("quando partono e quanto durano?") gets a
+    quote of each kind when a passage has one: the best sentence of a shape no pick has yet
+    joins the picks, in the last one's place when there are already `n`."""
+    shapes = answer_types(question)
+    if len(shapes) < 2:
+        return picked
+    for shape in shapes:
+        if any(shape.search(sentence) for _, sentence, _ in picked):
+            continue
+        for score, rank, sentence in scored:
+            if score < best * QUOTE_FLOOR * 0.5:
+                break
+            if shape.search(sentence) and all(sentence != s for _, s, _ in picked):
+                keep = picked[:-1] if len(picked) >= n and len(picked) > 1 else picked
+                picked = [*keep, (rank, extend_label(sentence, hits[rank].chunk.text), score)]
+                break
     return picked
 
 
