@@ -460,3 +460,21 @@ def test_a_question_asking_two_kinds_of_answer_gets_a_quote_of_each():
     question = "Quando dovrebbero partire i progetti e quanto possono durare?"
     quoted = " ".join(s for _, s, _ in pick_sentences(question, hits, 1))
     assert "20 e 24 mesi" in quoted and "settembre 2019" in quoted
+
+
+def test_a_quote_that_promises_items_is_followed_by_the_next_passage_that_gives_them():
+    def chunk(text: str, position: int, rank: int) -> ScoredChunk:
+        hit = _hit(text, rank=rank)
+        hit.chunk.position = position
+        return hit
+
+    announce = chunk("Modelli di “ownership”\nEmergono due tendenze rispetto al coinvolgimento delle "
+                     "aziende nelle fasi “decisionali”.", 7, 0)
+    items = chunk("APPROCCIO PARTECIPATO\nAPPROCCIO CENTRALIZZATO\nEntro il cluster sono presenti "
+                  "realtà produttive di grandi dimensioni.", 8, 1)
+    elsewhere = chunk("Le imprese partecipano agli scambi.", 3, 2)
+    question = "Quali modelli di coinvolgimento delle aziende nelle decisioni sono emersi?"
+    quoted = pick_sentences(question, [announce, elsewhere, items], 1)
+    texts = " ".join(s for _, s, _ in quoted)
+    assert "due tendenze" in texts and "APPROCCIO CENTRALIZZATO" in texts
+    assert (2, ) == tuple(r for r, s, _ in quoted if "APPROCCIO" in s)  # cited to its own passage

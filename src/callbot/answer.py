@@ -594,7 +594,35 @@ def pick_sentences(
         sentence = extend_labelled_list(sentence, hits[rank].chunk.text, asked)
         if all(sentence not in s and s not in sentence for _, s, _ in picked):
             picked.append((rank, sentence, score))
-    return _each_shape_answered(question, hits, scored, picked, best, n)
+    picked = _each_shape_answered(question, hits, scored, picked, best, n)
+    return _announced_items(hits, picked)
+
+
+# "Emergono due tendenze …", "three priorities:": a sentence that promises a number of items.
+_PROMISES = re.compile(r"\b(due|tre|quattro|two|three|four)\s+(?:main\s+|principali\s+)?[a-zà-ù]+[ies]\b"
+                       r"[^.:;]*[.:]$", re.IGNORECASE)
+
+
+def _announced_items(
+    hits: list[ScoredChunk], picked: list[tuple[int, str, float]]
+) -> list[tuple[int, str, float]]:
+    """A quote that promises items ("Emergono due tendenze…") at the end of its passage is
+    followed by the opening of the next passage of the same document, when that passage was
+    retrieved too: a slide split across two chunks gives its items there ("APPROCCIO
+    PARTECIPATO / APPROCCIO CENTRALIZZATO / Entro il cluster…")."""
+    out = list(picked)
+    for rank, sentence, score in picked:
+        chunk = hits[rank].chunk
+        if not _PROMISES.search(sentence) or sentence not in quotable_sentences(chunk.text)[-2:]:
+            continue
+        nxt = next((j for j, h in enumerate(hits) if h.chunk.doc_id == chunk.doc_id
+                    and h.chunk.position == chunk.position + 1), None)
+        if nxt is None or any(r == nxt for r, _, _ in out):
+            continue
+        opening = quotable_sentences(hits[nxt].chunk.text)
+        if opening:
+            out.append((nxt, extend_label(opening[0], hits[nxt].chunk.text), score))
+    return out
 
 
 def _each_shape_answered(
