@@ -11,10 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from callbot.chunk import split_sentences
-from callbot.figures import COUNT_WORD
+from callbot.figures import COUNT_WORD, MONTH_NAMES, number_words
 from callbot.models import Answer, Citation, ScoredChunk
 from callbot.shapes import asked_shapes, missing_shape
-from callbot.terms import detect_language, is_stopword, specific_words, term_groups, tokenize
+from callbot.terms import (
+    detect_language,
+    ends_on_function_word,
+    specific_words,
+    term_groups,
+    tokenize,
+)
 from callbot.textnorm import BULLET_RUN, contains_quote
 
 # The one refusal sentence per language; prompts and tests use these constants.
@@ -49,15 +55,12 @@ _WANTS_FIGURE = re.compile(
 
 
 # The shape of an answer, by what the question asks: (question words, sentence pattern).
-_MONTHS = (r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|"
-           r"novembre|dicembre|january|february|march|april|may|june|july|august|september|"
-           r"october|november|december")
 _ANSWER_TYPES = [
     (re.compile(r"\b(how\s+much|budget|amount|funding|grant|money|cost|costs|euro|soldi|costo|quanto\s+(vale|costa|"
                 r"riceve|si\s+riceve)|importo|contributo|dotazione|finanziamento|pay|put\s+in(to)?)\b", re.IGNORECASE),
      re.compile(r"€|\beuro\b|\bmln\b|\bmilion|\d[.,]\d{3}\b", re.IGNORECASE)),
     (re.compile(r"\b(when|deadline|date|quando|scadenza|data|entro)\b", re.IGNORECASE),
-     re.compile(rf"\b({_MONTHS})\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\s?\d{{2,4}}\b|\b(19|20)\d\d\b", re.IGNORECASE)),
+     re.compile(rf"\b({MONTH_NAMES})\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\s?\d{{2,4}}\b|\b(19|20)\d\d\b", re.IGNORECASE)),
     (re.compile(r"\b(how\s+long|duration|last|lasts|durata|dura|durano|durare|quanto\s+tempo)\b", re.IGNORECASE),
      re.compile(r"\b(mes[ei]|giorn[oi]|anni|settiman[ae]|months?|days?|years?|weeks?)\b", re.IGNORECASE)),
     (re.compile(r"\b(how\s+many|how\s+big|number\s+of|quant[ie]|numero)\b", re.IGNORECASE),
@@ -134,6 +137,10 @@ class QuestionTerms:
             else:  # a word the documents never use: a filler word in English, telling in Italian
                 weights[term] = 0.75 if english else 1.0
         return cls(alts, weights)
+
+    def stems(self) -> set[str]:
+        """Every stem that counts as finding one of the question's words."""
+        return set().union(*self.alternatives.values())
 
     def covered(self, passage_stems: set[str]) -> list[str]:
         return [t for t, alts in self.alternatives.items() if alts & passage_stems]
@@ -379,7 +386,7 @@ def _unfinished(line: str) -> bool:
     """A slide line cut after a preposition or article ("2 partner dalla", "… Architecture
     de"): its end is on the next line."""
     last = line.rsplit(None, 1)[-1].lower() if line.strip() else ""
-    return is_stopword(last) or last in _FOREIGN_LINKS
+    return ends_on_function_word(line) or last in _FOREIGN_LINKS
 
 
 _FOREIGN_LINKS = {"de", "des", "du", "et"}  # the French of partners' names
@@ -520,7 +527,7 @@ def candidates(question: str, hits: list[ScoredChunk]) -> list[Candidate]:
     shapes = answer_types(question)
     wants_figure = bool(_WANTS_FIGURE.search(question))
     english = detect_language(question) == "en"
-    asked = set().union(*terms.alternatives.values()) if terms.alternatives else set()
+    asked = terms.stems()
     wants_address = any(shape.what == "a web address" for shape in asked_shapes(question))
     out: list[Candidate] = []
     for rank, hit in enumerate(hits):
@@ -584,8 +591,7 @@ def pick_sentences(
     if not scored or scored[0][0] <= 0:
         return []
     best = scored[0][0]
-    terms = QuestionTerms.of(question)
-    asked = set().union(*terms.alternatives.values()) if terms.alternatives else set()
+    asked = QuestionTerms.of(question).stems()
     picked: list[tuple[int, str, float]] = []
     for score, rank, sentence in scored:
         if score < best * QUOTE_FLOOR or len(picked) >= n:
@@ -599,7 +605,7 @@ def pick_sentences(
 
 
 # "Emergono due tendenze …", "three priorities:": a sentence that promises a number of items.
-_PROMISES = re.compile(r"\b(due|tre|quattro|two|three|four)\s+(?:main\s+|principali\s+)?[a-zà-ù]+[ies]\b"
+_PROMISES = re.compile(rf"\b({number_words(2, 4)})\s+(?:main\s+|principali\s+)?[a-zà-ù]+[ies]\b"
                        r"[^.:;]*[.:]$", re.IGNORECASE)
 
 

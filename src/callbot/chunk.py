@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from callbot.clean import BLOCK_START, BULLET
-from callbot.terms import is_stopword, tokenize
+from callbot.terms import ends_on_function_word, tokenize
 
 CHUNKER_VERSION = "9"
 _TERMINAL = (".", "!", "?", ";", ":")
@@ -158,8 +158,7 @@ def _cut_short(text: str) -> bool:
     """A line that stops mid-phrase, on a comma or a preposition or article ("ATTIVITA’ DI
     NETWORKING, BENCHMARKING," / "carenza di competenze specifiche nelle"): the line after it
     goes on with it, it does not head anything."""
-    last = text.rstrip().rsplit(None, 1)[-1] if text.strip() else ""
-    return text.rstrip().endswith(",") or is_stopword(last.strip("•").lower())
+    return text.rstrip().endswith(",") or ends_on_function_word(text)
 
 
 def _mark_headings(units: list[Unit]) -> list[Unit]:

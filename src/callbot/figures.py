@@ -14,14 +14,19 @@ from typing import Any, Literal
 
 Kind = Literal["number", "money", "percent", "distance", "duration", "date"]
 
+# Each month: its Italian and English names in full, then their abbreviations.
 _MONTHS = {
-    1: "gennaio gen january jan", 2: "febbraio feb february", 3: "marzo mar march",
-    4: "aprile apr april", 5: "maggio mag may", 6: "giugno giu june jun",
-    7: "luglio lug july jul", 8: "agosto ago august aug",
-    9: "settembre sett set september sep sept",
-    10: "ottobre ott october oct", 11: "novembre nov november", 12: "dicembre dic december dec",
+    1: "gennaio january gen jan", 2: "febbraio february feb", 3: "marzo march mar",
+    4: "aprile april apr", 5: "maggio may mag", 6: "giugno june giu jun",
+    7: "luglio july lug jul", 8: "agosto august ago aug",
+    9: "settembre september sett set sep sept",
+    10: "ottobre october ott oct", 11: "novembre november nov", 12: "dicembre december dic dec",
 }
 MONTH = {name: n for n, names in _MONTHS.items() for name in names.split()}
+# Month names written in full, Italian then English: "aprile|…|april|…", for regular expressions.
+MONTH_NAMES = "|".join(
+    [names.split()[0] for names in _MONTHS.values()] + [names.split()[1] for names in _MONTHS.values()]
+)
 _M = "(?:" + "|".join(sorted(MONTH, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|°|º)?"
 _I = re.IGNORECASE
@@ -45,6 +50,11 @@ _WORDS = {
     "trenta": 30, "thirty": 30, "cinquanta": 50, "fifty": 50, "cento": 100, "hundred": 100,
     "mille": 1000,
 }
+def number_words(low: int, high: int) -> str:
+    """The numbers from `low` to `high` written out, Italian and English: "due|two|tre|…"."""
+    return "|".join(w for w, n in _WORDS.items() if low <= n <= high)
+
+
 # A number written out, other than one ("tre anni", "five days"): "un"/"una" are articles.
 COUNT_WORD = re.compile(
     r"\b(?:" + "|".join(w for w, n in _WORDS.items() if n > 1) + r")\b", re.IGNORECASE

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from callbot.figures import MONTH_NAMES
 from callbot.spell import everyday_zipf
 from callbot.terms import is_stopword, tokenize
 
@@ -69,16 +70,12 @@ _OUTCOME = (r"\b(select\w*|fund\w*|financ\w*|creat\w*|achiev\w*|reach\w*|carried
             r"award\w*|results?|outcomes?|deadline|scadenz\w*|raggiun\w*|ottenu\w*|selezion\w*|"
             r"finanzi\w*|realizz\w*|presentat\w*|risultat\w*|esit\w*|andat\w*)\b")
 
-_MONTH_NAMES = (r"january|february|march|april|may|june|july|august|september|october|november|"
-                r"december|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|"
-                r"ottobre|novembre|dicembre")
-
 SHAPES = [
     Shape(
         "a deadline",
         re.compile(r"\b(deadline|cut-?off|scadenz\w*|entro\s+quando|by\s+when|termine\s+ultimo)\b",
                    re.IGNORECASE),
-        re.compile(rf"\b({_MONTH_NAMES}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\s?\d{{2,4}})\b", re.IGNORECASE),
+        re.compile(rf"\b({MONTH_NAMES}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\s?\d{{2,4}})\b", re.IGNORECASE),
     ),
     Shape(
         "an e-mail address",

@@ -47,6 +47,13 @@ def is_stopword(word: str) -> bool:
     return word.lower() in _STOP
 
 
+def ends_on_function_word(line: str) -> bool:
+    """The line stops on a preposition or article ("2 partner dalla", "competenze specifiche
+    nelle"): it goes on in the next line."""
+    last = line.rsplit(None, 1)[-1] if line.strip() else ""
+    return is_stopword(last.strip("•"))
+
+
 def fold(word: str) -> str:
     """Accents off, so 'Sölvell' finds 'Solvell' and 'attivita' finds 'attività'."""
     decomposed = unicodedata.normalize("NFKD", word)
