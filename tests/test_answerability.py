@@ -213,6 +213,7 @@ def test_which_call_or_edition_is_asked_about_must_be_in_a_passage():
     assert ordinal_absent("Quando scade la terza call del programma?", passages) == "terza call"
     assert ordinal_absent("When does the first phase of Innosup close?", passages) is None
     assert ordinal_absent("Entro quando va presentata la prima fase?", passages) is None
+    assert ordinal_absent("When is the deadline of the second stage?", passages) == "second stage"
     assert ordinal_absent("Can third parties receive financial support?", passages) is None
     assert ordinal_absent("When does the next call open?", passages) == "next call"
     assert ordinal_absent("Quando esce il prossimo bando?", passages) == "prossimo bando"

@@ -47,6 +47,23 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
      ["how things actually turned out"]),
     ("How many projects did it end up funding?", ["how things actually turned out"]),
     ("Quanti progetti sono stati finanziati finora?", ["how things actually turned out"]),
+    ("Which consortia ended up winning the call?", ["how things actually turned out"]),
+    # topics of funding calls named in so many words (data/topics.yaml)
+    ("Is there a page limit for the technical part?", ["a page limit"]),
+    ("Quante pagine può avere la proposta?", ["a page limit"]),
+    ("Qual è la soglia minima di punteggio?", ["evaluation scores or thresholds"]),
+    ("How many points does a proposal need to pass?", ["evaluation scores or thresholds"]),
+    ("What share of the grant is paid as pre-financing?", ["pre-financing or payment instalments"]),
+    ("C'è un anticipo del contributo alla firma?", ["pre-financing or payment instalments"]),
+    ("Le ore del personale interno sono costi ammissibili?", ["staff costs"]),
+    ("Can we subcontract the matchmaking events?", ["subcontracting"]),
+    ("Is VAT an eligible cost?", ["VAT"]),
+    ("Qual è il fatturato medio delle imprese dei cluster?", ["a turnover figure"]),
+    ("What was the annual turnover of the aerospace cluster?", ["a turnover figure"]),
+    ("Quali sono i punti di forza dei poli?", []),  # strengths, not scores
+    ("How much is paid for each exchange?", []),  # the lump sum, not an instalment
+    ("Quali indicatori di risultato misurano il fatturato?", []),  # turnover as an indicator
+    ("Can cluster staff take part in an exchange?", []),
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what
@@ -107,6 +124,23 @@ def test_on_the_real_index_a_contact_or_name_the_documents_lack_is_refused(assis
 def test_on_the_real_index_outcomes_the_documents_do_not_report_are_refused(assistant, question):
     answer = assistant.ask(question)
     assert answer.refused and answer.reason == "no passage gives how things actually turned out"
+
+
+@pytest.mark.parametrize("question", [
+    "What's the page limit for the technical part of an ESCP-4x proposal?",
+    "Quanti punti servono per superare la soglia di valutazione nel bando ESCP-4x?",
+    "What percentage of the grant is paid as pre-financing in the COSME cluster call?",
+    "Qual è il fatturato medio delle imprese che fanno parte dei cluster lombardi?",
+])
+def test_on_the_real_index_a_topic_no_passage_speaks_of_is_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.refused and re.match(r"no passage gives", answer.reason), answer.answer
+
+
+def test_a_topic_is_found_only_where_a_passage_speaks_of_it():
+    turnover = next(s for s in asked_shapes("What is the turnover of the cluster?"))
+    assert turnover.in_text("Il fatturato complessivo è di 2,5 milioni di euro.")
+    assert not turnover.in_text("iv) fatturato ed esportazioni delle PMI coinvolte nei 3 anni")
 
 
 def test_a_passage_that_reports_an_outcome_counts():

@@ -152,6 +152,10 @@ def test_distance_question():
         "Are SMEs eligible for ClusterXchange?",
         "Qual è il contributo massimo UE per progetto?",
         "Chi può partecipare al bando?",
+        # "ammissibile" of a cost, not of a consortium
+        "Le ore del nostro cluster manager si possono rendicontare come costo ammissibile?",
+        "What percentage of our eligible costs does the EU cover?",
+        "Are our travel expenses eligible as costs?",
     ],
 )
 def test_document_questions_are_not_routed(question):

@@ -228,7 +228,7 @@ def _focus(question: str, m: re.Match[str], english: bool) -> str | None:
 _ORDINALS = [r"first|1st|prim[oaie]", r"second|2nd|second[oaie]", r"third|3rd|terz[oaie]",
              r"fourth|4th|quart[oaie]", r"fifth|5th|quint[oaie]",
              r"next|upcoming|future|prossim[oaie]|successiv[oaie]|futur[oaie]"]
-_EDITION = r"(call|calls|bando|bandi|edition|editions|edizion[ei]|round|rounds|wave|phase|fase)"
+_EDITION = r"(call|calls|bando|bandi|edition|editions|edizion[ei]|round|rounds|wave|phase|phases|fase|stage|stages|step|steps)"
 
 
 def ordinal_absent(question: str, passages: list[str]) -> str | None:

@@ -10,6 +10,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from callbot.figures import MONTH_NAMES
 from callbot.spell import everyday_zipf
@@ -61,12 +64,12 @@ def person_like(m: re.Match[str]) -> bool:
 # A question about how things turned out — who won, what was actually achieved, how many
 # proposals came in — needs a passage that reports outcomes: calls, plans and presentations
 # describe what is to happen. "What did the survey actually find?" is not such a question.
-_PAST = (r"\b(did|got|were|was|had|has\s+been|have\s+been|ha|hanno|è\s+stat[oaie]|sono\s+stat[ie]|"
+_PAST = (r"\b(did|got|were|was|had|ended\s+up|has\s+been|have\s+been|ha|hanno|è\s+stat[oaie]|sono\s+stat[ie]|"
          r"è\s+andat[oa]|era|erano|fu|furono)\b")
 _IN_THE_END = (r"\b(actually|in\s+the\s+end|eventually|ultimately|effettiv\w*|alla\s+fine\b(?!\s+d)|"
                r"una\s+volta\s+conclus\w*|com['’]\s*è\s+andat\w*|end(ed|s)?\s+up|by\s+the\s+end\s+of|"
                r"so\s+far|to\s+date|finora|fino\s+ad?\s+(ora|oggi))")
-_OUTCOME = (r"\b(select\w*|fund\w*|financ\w*|creat\w*|achiev\w*|reach\w*|carried\s+out|submitt\w*|win|"
+_OUTCOME = (r"\b(select\w*|fund\w*|financ\w*|creat\w*|achiev\w*|reach\w*|carried\s+out|submitt\w*|win\w*|"
             r"award\w*|results?|outcomes?|deadline|scadenz\w*|raggiun\w*|ottenu\w*|selezion\w*|"
             r"finanzi\w*|realizz\w*|presentat\w*|risultat\w*|esit\w*|andat\w*)\b")
 
@@ -118,8 +121,17 @@ SHAPES = [
 ]
 
 
+@lru_cache(maxsize=1)
+def topics() -> list[Shape]:
+    """Topics of funding calls a question can name in so many words (`data/topics.yaml`):
+    only a passage that speaks of the page limit says what it is."""
+    data = resources.files("callbot.data").joinpath("topics.yaml").read_text(encoding="utf-8")
+    return [Shape(t["what"], re.compile(t["asks"], re.IGNORECASE), re.compile(t["found"], re.IGNORECASE))
+            for t in yaml.safe_load(data)]
+
+
 def asked_shapes(question: str) -> list[Shape]:
-    return [shape for shape in SHAPES if shape.asks.search(question)]
+    return [shape for shape in [*SHAPES, *topics()] if shape.asks.search(question)]
 
 
 def missing_shape(question: str, passages: list[str], specific: set[str]) -> str | None:

@@ -40,6 +40,10 @@ ELIGIBLE = _any(r"\bammissibil\w*", r"\beleggibil\w*", r"\beligib\w*", r"\bidone
                 r"presentare (?:domanda|la proposta|una proposta)|fare domanda|concorrere)\b",
                 r"\b(?:can|could|may|might) we\s+(?:\w+\s+)?(?:apply|participate|take part|"
                 r"bid|submit)\b", r"\b(?:are|would) we allowed to (?:apply|participate)\b")
+# "Costo ammissibile", "eligible costs": what a cost may be, not whether a consortium may apply.
+ELIGIBLE_COSTS = _any(r"\b(?:cost\w*|spes[ae]|expens\w*)\s+(?:\w+\s+)?(?:eleggibil|ammissibil|eligib)\w*",
+                      r"\b(?:eleggibil|ammissibil|eligib)\w*\s+(?:come\s+|as\s+(?:an?\s+)?)?"
+                      r"(?:cost\w*|spes[ae]|expens\w*)")
 WE = _any(r"\bsiamo\b", r"\bare we\b", r"\bwe\b", r"\bour\b", r"\bnostr[oaie]\b",
           r"\bnoi\b", r"\babbiamo\b", r"\bprevediamo\b", r"\bspendiamo\b", r"\bavremo\b",
           r"\bif\b", r"\bse\b", r"\bmy\b", r"\bi have\b", r"\bho\b")
@@ -96,7 +100,7 @@ def _budget(low: str, found: Found) -> bool:
 
 def _eligibility(low: str, found: Found) -> bool:
     """ "Are we eligible?" with or without partners; not "if our consortium is eligible, ..."."""
-    if not ELIGIBLE.search(low):
+    if not ELIGIBLE.search(ELIGIBLE_COSTS.sub(" ", low)):
         return False
     if found.partners:
         return True
