@@ -463,6 +463,15 @@ def test_a_question_asking_two_kinds_of_answer_gets_a_quote_of_each():
     assert "20 e 24 mesi" in quoted and "settembre 2019" in quoted
 
 
+def test_a_question_asking_for_a_source_gets_the_source_line():
+    slide = "Il Cluster manager\nFonte: Red book – Orian Solvell\n“Il facilitatore, il leader di processo”"
+    question = "The survey calls the cluster manager the facilitator, the process leader: what source does it cite?"
+    quoted = " ".join(s for _, s, _ in pick_sentences(question, [_hit(slide)], 1))
+    assert "Red book" in quoted
+    plain = "Chi è il cluster manager secondo l'indagine, il facilitatore o il leader di processo?"
+    assert "Red book" not in " ".join(s for _, s, _ in pick_sentences(plain, [_hit(slide)], 1))
+
+
 def test_a_quote_that_promises_items_is_followed_by_the_next_passage_that_gives_them():
     def chunk(text: str, position: int, rank: int) -> ScoredChunk:
         hit = _hit(text, rank=rank)

@@ -68,6 +68,11 @@ _ANSWER_TYPES = [
     (re.compile(r"\b(percent|percentage|share|rate|percentuale|quota)\b|%", re.IGNORECASE),
      re.compile(r"%|\bper\s*cento\b", re.IGNORECASE)),
 ]
+# "What source does it cite?": the "Fonte:" line of a slide. Not a sentence feature (the
+# learned weights know the kinds above); `_each_shape_answered` quotes one when asked.
+_SOURCE = (re.compile(r"\b(sources?|fonte|fonti|taken\s+from|tratt[oaie]\s+da|da\s+dove|cites?|cita)\b|"
+                      r"\bwhere\b[^?]*\bfrom\b", re.IGNORECASE),
+           re.compile(r"\b(fonte|fonti|sources?)\s*:", re.IGNORECASE))
 
 # Sentences that address the assistant rather than inform the reader are never quoted.
 _PLANTED = re.compile(
@@ -639,12 +644,11 @@ def _each_shape_answered(
     best: float,
     n: int,
 ) -> list[tuple[int, str, float]]:
-    """A question that asks for two kinds of answer ("quando partono e quanto durano?") gets a
-    quote of each kind when a passage has one: the best sentence of a shape no pick has yet
-    joins the picks, in the last one's place when there are already `n`."""
-    shapes = answer_types(question)
-    if len(shapes) < 2:
-        return picked
+    """A question that asks for a kind of answer gets a quote of that kind when a passage has
+    one, and a question that asks for two ("quando partono e quanto durano?") a quote of each:
+    the best sentence of a shape no pick has yet joins the picks, in the last one's place when
+    there are already `n` ("what source does it cite?": the "Fonte:" line beside the quote)."""
+    shapes = answer_types(question) + [_SOURCE[1]] * bool(_SOURCE[0].search(question))
     for shape in shapes:
         if any(shape.search(sentence) for _, sentence, _ in picked):
             continue
