@@ -472,6 +472,22 @@ def test_a_question_asking_for_a_source_gets_the_source_line():
     assert "Red book" not in " ".join(s for _, s, _ in pick_sentences(plain, [_hit(slide)], 1))
 
 
+def test_who_could_be_involved_gets_the_slide_s_label_line_of_who():
+    slide = ("Meet the corporates\nQuali azioni a sostegno delle start-up innovative (2)?\n"
+             "Alcuni elementi chiave\n"
+             "Bando pilota in tutti i settori della S3 per l’offerta di servizi di matchmaking tra "
+             "start-up innovative e PMI ad elevato potenziale di crescita e grandi buyers.\n"
+             "Possibili soggetti coinvolti: poli di innovazione, associazioni di categoria, incubatori "
+             "universitari, CeiPiemonte.\n"
+             "Beneficiari: start-up innovative e PMI ad elevato potenziale di crescita.\n"
+             "Servizi offerti: organizzazione di incontri con buyers potenziali.\n"
+             "Durata: call annuali per tre anni e valutazione.")
+    def quoted(question: str) -> str:
+        return " ".join(s for _, s, _ in pick_sentences(question, [_hit(slide)], 1))
+    assert "associazioni di categoria" in quoted("Who could be involved in running the 'Meet the corporates' pilot?")
+    assert "Beneficiari" in quoted("Who benefits from the 'Meet the corporates' pilot call?")
+
+
 def test_a_quote_that_promises_items_is_followed_by_the_next_passage_that_gives_them():
     def chunk(text: str, position: int, rank: int) -> ScoredChunk:
         hit = _hit(text, rank=rank)

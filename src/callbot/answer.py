@@ -73,6 +73,16 @@ _ANSWER_TYPES = [
 _SOURCE = (re.compile(r"\b(sources?|fonte|fonti|taken\s+from|tratt[oaie]\s+da|da\s+dove|cites?|cita)\b|"
                       r"\bwhere\b[^?]*\bfrom\b", re.IGNORECASE),
            re.compile(r"\b(fonte|fonti|sources?)\s*:", re.IGNORECASE))
+# "Who could be involved / which organisations could run it?": a slide's "Possibili soggetti
+# coinvolti:" line ("Beneficiari:" when the question asks who benefits), quoted when its
+# passage already is, however few of the question's words it holds (the slide's title holds
+# them).
+_WHO = re.compile(r"\b(who|chi)\b|\b(which|what)\s+(kinds?\s+of\s+|types?\s+of\s+)?(organi[sz]ations?|"
+                  r"bodies|actors|entities|players)\b|\bquali\s+(tipi\s+di\s+)?(soggetti|enti|attori|"
+                  r"organizzazioni)\b", re.IGNORECASE)
+_BENEFIT = re.compile(r"\bbenefi\w*|\btarget", re.IGNORECASE)
+_WHO_LABEL = re.compile(r"^\W*(possibili\s+)?(soggetti|attori|enti)\b[^:]{0,25}:", re.IGNORECASE)
+_BENEFIT_LABEL = re.compile(r"^\W*(beneficiari|destinatari)\b[^:]{0,25}:", re.IGNORECASE)
 
 # Sentences that address the assistant rather than inform the reader are never quoted.
 _PLANTED = re.compile(
@@ -659,6 +669,14 @@ def _each_shape_answered(
                 keep = picked[:-1] if len(picked) >= n and len(picked) > 1 else picked
                 picked = [*keep, (rank, extend_label(sentence, hits[rank].chunk.text), score)]
                 break
+    label = _BENEFIT_LABEL if _BENEFIT.search(question) else _WHO_LABEL
+    if _WHO.search(question) and not any(label.search(s) for _, s, _ in picked):
+        quoted = {rank for rank, _, _ in picked}
+        line = next(((score, rank, sentence) for score, rank, sentence in scored
+                     if rank in quoted and label.search(sentence)), None)
+        if line:
+            keep = picked[:-1] if len(picked) >= n and len(picked) > 1 else picked
+            picked = [*keep, (line[1], extend_label(line[2], hits[line[1]].chunk.text), line[0])]
     return picked
 
 
