@@ -488,6 +488,16 @@ def test_who_could_be_involved_gets_the_slide_s_label_line_of_who():
     assert "Beneficiari" in quoted("Who benefits from the 'Meet the corporates' pilot call?")
 
 
+def test_a_pick_that_takes_in_an_earlier_one_replaces_it():
+    calendar = ("Calendario\nAzione Data/periodo\nScadenza per la presentazione delle proposte\n"
+                "4 aprile 2019, h. 17 (Bruxelles time)\nComunicazione ai partecipanti Luglio/Ottobre 2019\n"
+                "Firma dei grant agreemenr Ottobre/Dicembre 2019\nInizio del progetto Febbraio 2020")
+    question = "When should applicants hear back, and when are the grant agreements expected to be signed?"
+    quoted = [s for _, s, _ in pick_sentences(question, [_hit(calendar)], 3)]
+    assert any("Luglio/Ottobre" in q and "Ottobre/Dicembre" in q for q in quoted)
+    assert all(a not in b for a in quoted for b in quoted if a is not b)  # no quote inside another
+
+
 def test_a_quote_that_promises_items_is_followed_by_the_next_passage_that_gives_them():
     def chunk(text: str, position: int, rank: int) -> ScoredChunk:
         hit = _hit(text, rank=rank)

@@ -615,6 +615,13 @@ def pick_sentences(
         sentence = extend_labelled_list(sentence, hits[rank].chunk.text, asked)
         if all(sentence not in s and s not in sentence for _, s, _ in picked):
             picked.append((rank, sentence, score))
+        elif all(sentence not in s for _, s, _ in picked):
+            # it takes in earlier picks (a table quoted from an earlier row): it replaces
+            # them, in the place of the first
+            first = next(i for i, (_, s, _) in enumerate(picked) if s in sentence)
+            score = picked[first][2]
+            picked = [p for p in picked if p[1] not in sentence]
+            picked.insert(first, (rank, sentence, score))
     picked = _each_shape_answered(question, hits, scored, picked, best, n)
     return _announced_items(hits, picked)
 
@@ -634,7 +641,8 @@ def _announced_items(
     out = list(picked)
     for rank, sentence, score in picked:
         chunk = hits[rank].chunk
-        if not _PROMISES.search(sentence) or sentence not in quotable_sentences(chunk.text)[-2:]:
+        if not any(_PROMISES.search(last) and last in sentence
+                   for last in quotable_sentences(chunk.text)[-2:]):
             continue
         nxt = next((j for j, h in enumerate(hits) if h.chunk.doc_id == chunk.doc_id
                     and h.chunk.position == chunk.position + 1), None)
