@@ -9,6 +9,7 @@ from callbot.answer import (
     QuestionTerms,
     _counted_with_number,
     asked_names,
+    call_year_absent,
     counted_thing,
     extend_label,
     extend_labelled_list,
@@ -218,6 +219,16 @@ def test_which_call_or_edition_is_asked_about_must_be_in_a_passage():
     assert ordinal_absent("When does the next call open?", passages) == "next call"
     assert ordinal_absent("Quando esce il prossimo bando?", passages) == "prossimo bando"
     assert ordinal_absent("When does the next call open?", ["Future call per allineare"]) is None
+
+
+def test_the_year_of_a_call_must_stand_near_a_call_in_a_passage():
+    note = ["Nota sul bando COSME European Cluster Excellence Programme (COS-CLUSTER-2018-03-02) "
+            "Firma dei grant agreement Ottobre/Dicembre 2019. Inizio del progetto Febbraio 2020."]
+    assert call_year_absent("Nel bando COSME del 2020 qual è il contributo massimo?", note) == "2020"
+    assert call_year_absent("What did the 2021 call fund?", note) == "2021"
+    assert call_year_absent("Qual è il contributo massimo del bando COSME 2018?", note) is None
+    assert call_year_absent("When do projects start, in 2020?", note) is None  # not a call's year
+    assert call_year_absent("How much did the poles get in the 2014-2020 programme?", note) is None
 
 
 def test_a_question_of_words_no_document_uses_is_refused():

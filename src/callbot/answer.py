@@ -259,6 +259,31 @@ def ordinal_absent(question: str, passages: list[str]) -> str | None:
     return None
 
 
+# "Il bando del 2020", "the 2019 call": a call of that year. The year must stand near a call
+# in a passage (the year a project starts is not the year of a call); not a period ("2014-2020").
+_CALL_WORD = r"(?:bando|bandi|call|calls|programma|programme|edizione|edition|round)"
+_YEAR = r"(?<![\d-])((?:19|20)\d\d)(?![\d-])"
+_CALL_YEAR = re.compile(rf"\b{_CALL_WORD}\b(?:[^\w?]+[\w'’]+){{0,5}}?[^\w?]+{_YEAR}|{_YEAR}\s+{_CALL_WORD}\b",
+                        re.IGNORECASE)
+CALL_YEAR_WINDOW = 10  # words between a call and its year in a passage
+
+
+def call_year_absent(question: str, passages: list[str]) -> str | None:
+    """The year of the call the question asks about ("il bando COSME del 2020") when no passage
+    has that year within `CALL_YEAR_WINDOW` words of a call, programme or edition."""
+    m = _CALL_YEAR.search(question)
+    if not m:
+        return None
+    year = m.group(1) or m.group(2)
+    for passage in passages:
+        words = re.findall(r"\w+", passage)
+        calls = [i for i, w in enumerate(words) if re.fullmatch(_CALL_WORD, w, re.IGNORECASE)]
+        years = [i for i, w in enumerate(words) if w == year]
+        if any(abs(c - y) <= CALL_YEAR_WINDOW for c in calls for y in years):
+            return None
+    return year
+
+
 # Below this share of question words known to the documents, the question is about
 # something else ("banana bread recipe").
 MIN_KNOWN_SHARE = 0.4
@@ -752,6 +777,8 @@ def extractive_answer(
         return refusal(question, language, f"no passage gives a sum for {', '.join(names)}")
     if which := ordinal_absent(question, passages):
         return refusal(question, language, f"no passage found speaks of the {which}")
+    if year := call_year_absent(question, passages):
+        return refusal(question, language, f"no passage found speaks of a call of {year}")
     counted = counted_thing(question)
     if counted and not _counted_with_number(terms, counted, passages, vocabulary, question):
         return refusal(question, language, "no passage gives a number for what the question counts")
