@@ -222,8 +222,8 @@ def test_which_call_or_edition_is_asked_about_must_be_in_a_passage():
 
 
 def test_the_year_of_a_call_must_stand_near_a_call_in_a_passage():
-    note = ["Nota sul bando COSME European Cluster Excellence Programme (COS-CLUSTER-2018-03-02) "
-            "Firma dei grant agreement Ottobre/Dicembre 2019. Inizio del progetto Febbraio 2020."]
+    note = [("Nota sul bando COSME European Cluster Excellence Programme (COS-CLUSTER-2018-03-02) "
+             "Firma dei grant agreement Ottobre/Dicembre 2019. Inizio del progetto Febbraio 2020.")]
     assert call_year_absent("Nel bando COSME del 2020 qual è il contributo massimo?", note) == "2020"
     assert call_year_absent("What did the 2021 call fund?", note) == "2021"
     assert call_year_absent("Qual è il contributo massimo del bando COSME 2018?", note) is None
