@@ -400,6 +400,10 @@ def test_a_pick_ending_on_a_colon_is_quoted_with_its_whole_list():
     label = extend_label("Attività obbligatorie", passage.replace(":\n1.", "\n1.", 1))
     assert label.endswith("il 50% con PMI, organizzati con cura e seguiti nel tempo dalle "
                           "organizzazioni di supporto della partnership;")
+    # the last item of a list that ends the passage has no full stop: quoted all the same
+    optional = ("Attività opzionali:\nsviluppo di una strategia complessiva per la partnership;\n"
+                "organizzazione di attività di twinning, networking e learning per B2B e C2C")
+    assert extend_label("Attività opzionali:", optional).endswith("per B2B e C2C")
 
 
 def test_a_heading_that_ends_on_a_colon_is_a_candidate_to_quote():

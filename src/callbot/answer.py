@@ -477,7 +477,7 @@ def extend_label(
     a longer line left unfinished ("Nel 2015 i poli vengono riorganizzati sulla base di…" over
     the list of the poles) unless it is long enough to be a sentence of its own. A pick that
     ends on a colon ("Attività obbligatorie:") is quoted with its list, up to the last item
-    that ends within `list_chars`."""
+    that ends within `list_chars`, or to the passage's end when that is within them."""
     heads_list = sentence.endswith(":")
     if heads_list:
         max_chars = list_chars
@@ -491,7 +491,9 @@ def extend_label(
     stop = min(len(flat), start + max_chars)
     ends = [m.end() for m in re.finditer(r"[.;!?](?=\s|$)", flat[start:stop])]
     far_enough = [e for e in ends if e >= min_chars]
-    if heads_list and ends:
+    if heads_list and len(flat) - start <= list_chars:
+        stop = len(flat)  # the whole list to the passage's end, its last item unpunctuated
+    elif heads_list and ends:
         stop = start + ends[-1]
     elif far_enough:
         stop = start + far_enough[0]
