@@ -64,6 +64,12 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("How much is paid for each exchange?", []),  # the lump sum, not an instalment
     ("Quali indicatori di risultato misurano il fatturato?", []),  # turnover as an indicator
     ("Can cluster staff take part in an exchange?", []),
+    ("Quali sono i criteri di valutazione del bando?", ["award or evaluation criteria"]),
+    ("Do we need to sign a consortium agreement?", ["a consortium agreement"]),
+    ("Is there a template for the proposal?", ["a template or application form"]),
+    ("What's the maximum number of partners in a consortium?", ["a maximum number of partners"]),
+    ("Quali sono i criteri di eleggibilità?", []),  # eligibility, which the call note gives
+    ("How is the Innosup evaluation organised?", []),
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what
@@ -131,6 +137,8 @@ def test_on_the_real_index_outcomes_the_documents_do_not_report_are_refused(assi
     "Quanti punti servono per superare la soglia di valutazione nel bando ESCP-4x?",
     "What percentage of the grant is paid as pre-financing in the COSME cluster call?",
     "Qual è il fatturato medio delle imprese che fanno parte dei cluster lombardi?",
+    "Quali sono i criteri di valutazione del bando ESCP-4x?",
+    "What's the maximum number of partners in an ESCP-4x consortium?",
 ])
 def test_on_the_real_index_a_topic_no_passage_speaks_of_is_refused(assistant, question):
     answer = assistant.ask(question)
