@@ -8,6 +8,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from callbot.chunk import split_sentences
@@ -435,6 +436,11 @@ _FOREIGN_LINKS = {"de", "des", "du", "et"}  # the French of partners' names
 def quotable_sentences(text: str) -> list[str]:
     """Sentences of a passage; a short label line ("Scadenza per la presentazione delle
     proposte") is read together with the line after it, which holds its value."""
+    return list(_quotable_sentences(text))
+
+
+@lru_cache(maxsize=4096)  # the same chunks come back question after question
+def _quotable_sentences(text: str) -> tuple[str, ...]:
     out: list[str] = []
     carry = ""
     # (piece, whether a bullet glyph came before it in the passage)
@@ -466,7 +472,7 @@ def quotable_sentences(text: str) -> list[str]:
         out.append(sentence)
     if carry:
         out.append(carry)
-    return out
+    return tuple(out)
 
 
 def extend_label(
@@ -654,6 +660,7 @@ def pick_sentences(
 
 
 # "Emergono due tendenze …", "three priorities:": a sentence that promises a number of items.
+_COUNTED_ITEMS = re.compile(rf"\b({number_words(2, 4)})\b", re.IGNORECASE)
 _PROMISES = re.compile(rf"\b({number_words(2, 4)})\s+(?:main\s+|principali\s+)?[a-zà-ù]+[ies]\b"
                        r"[^.:;]*[.:]$", re.IGNORECASE)
 
@@ -668,8 +675,9 @@ def _announced_items(
     out = list(picked)
     for rank, sentence, score in picked:
         chunk = hits[rank].chunk
-        if not any(_PROMISES.search(last) and last in sentence
-                   for last in quotable_sentences(chunk.text)[-2:]):
+        if not _COUNTED_ITEMS.search(sentence) or not any(
+            _PROMISES.search(last) and last in sentence for last in quotable_sentences(chunk.text)[-2:]
+        ):
             continue
         nxt = next((j for j, h in enumerate(hits) if h.chunk.doc_id == chunk.doc_id
                     and h.chunk.position == chunk.position + 1), None)
