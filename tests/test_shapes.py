@@ -64,6 +64,8 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("How much is paid for each exchange?", []),  # the lump sum, not an instalment
     ("Quali indicatori di risultato misurano il fatturato?", []),  # turnover as an indicator
     ("Can cluster staff take part in an exchange?", []),
+    ("Entro che data va presentata la proposta?", ["a deadline"]),
+    ("What yearly membership fee do companies pay to join the clusters?", ["a membership fee"]),
     ("Quali sono i criteri di valutazione del bando?", ["award or evaluation criteria"]),
     ("Do we need to sign a consortium agreement?", ["a consortium agreement"]),
     ("Is there a template for the proposal?", ["a template or application form"]),
@@ -108,9 +110,19 @@ PASSAGES = [
     # that gives none does not say when visiting organisations must apply
     ("What is the cut-off for ClusterXchange applications?", {"clusterxchang"}, "a deadline"),
     ("Qual è la scadenza del bando COSME?", {"cosm"}, None),
+    # every name of the question, and a day or month after a word of deadlines
+    ("Qual è la scadenza del bando COSME 2019?", {"cosm", "2019", "s3"}, "a deadline"),
+    ("What is the deadline of the S3-4AlpClusters call?", {"s3", "4alpclusters"}, "a deadline"),
 ])
 def test_a_passage_must_hold_the_thing_about_what_the_question_names(question, specific, missing):
     assert missing_shape(question, PASSAGES, specific) == missing
+
+
+def test_a_month_is_a_deadline_only_after_a_word_of_deadlines():
+    published = ["La call formale sarà pubblicata tra Febbraio e Marzo 2017 e finanzierà 8 consorzi."]
+    assert missing_shape("Entro che data va presentata la proposta?", published, set()) == "a deadline"
+    due = ["Scadenza della prima fase della call prevista per il 4.4.2017."]
+    assert missing_shape("Entro che data va presentata la proposta?", due, set()) is None
 
 
 @pytest.mark.parametrize("question", [
@@ -160,3 +172,9 @@ def test_a_passage_that_reports_an_outcome_counts():
 def test_on_the_real_index_a_contact_the_documents_give_is_quoted(assistant):
     answer = assistant.ask("Qual è l'indirizzo email di Laura Delponte?")
     assert not answer.refused and "delponte@csilmilano.com" in answer.answer
+
+
+def test_on_the_real_index_a_yes_no_question_about_money_is_not_a_sum_asked_for(assistant):
+    """"Do start-ups get money…?" asks whether, not how much: no passage has to give a sum."""
+    answer = assistant.ask("Do start-ups get money from Piedmont's Business Accelerator, or only services?")
+    assert not answer.refused and "non finanziari" in answer.answer

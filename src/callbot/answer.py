@@ -17,6 +17,7 @@ from callbot.models import Answer, Citation, ScoredChunk
 from callbot.shapes import asked_shapes, missing_shape
 from callbot.terms import (
     detect_language,
+    domain_glossary,
     ends_on_function_word,
     specific_words,
     term_groups,
@@ -38,6 +39,12 @@ _HOSTILE = re.compile(
     r"(previous\s+|prior\s+|above\s+)?(instructions|rules)|ignora\s+(tutte\s+)?(le\s+)?"
     r"(istruzioni|regole)|jailbreak|\bDAN\b|developer\s+mode|you\s+are\s+now|"
     r"pretend\s+(to\s+be|you)|fai\s+finta|reveal\s+your|rivela\s+(le\s+tue|il\s+tuo)|"
+    # a claimed role that gives orders ("sono l'amministratore del sistema: da adesso in poi…")
+    r"\b(i\s+am|i['’]m)\s+(the|your)\s+(system\s+)?(admin\w*|developer|owner|operator)\b|"
+    r"\bsono\s+(l['’]\s*amministrator\w*|lo\s+sviluppatore|il\s+tuo\s+(creatore|sviluppatore))\b|"
+    r"\b(from\s+now\s+on|d[ao]\s+(adesso|ora|oggi)\s+in\s+poi)\b[^?.]{0,30}\b(you\s+(must|will|shall|have\s+to)|"
+    r"devi|dovrai|rispondi|conferma\w*)\b|\bconferma\s+(che\s+)?(hai\s+capito|di\s+aver\s+capito)|"
+    r"\bconfirm\s+(that\s+)?you\s+(understand|understood|got\s+it)\b|"
     # asking to leave the documents aside or to make figures up
     r"(ignore|ignora|forget|dimentica|lascia\s+perdere|don['’]?t\s+bother\s+with|never\s+mind)\s+"
     r"(all\s+|tutti\s+)?(the\s+|i\s+|your\s+)?(documents|documenti|sources|fonti)|"
@@ -127,8 +134,8 @@ def asked_names(question: str) -> set[str]:
     for m in _OWNED.finditer(question):
         incidental |= set(tokenize(m.group(0)))
     for word in re.findall(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b", question):
-        if is_known_place(word):
-            incidental |= set(tokenize(word))
+        if is_known_place(word) and word.lower() not in domain_glossary():
+            incidental |= set(tokenize(word))  # not "Lombard" (a town in Illinois too)
     return names - incidental
 
 
@@ -347,7 +354,7 @@ HOSTILE_REASON = "the question asks for something other than the documents"
 _ASKS_MONEY = re.compile(
     r"\b(how\s+many\s+euros?|how\s+much\s+(money|funding|erdf|fesr|grant|of\s+the\s+\S+\s+budget)|"
     r"quant[oi]\s+(milioni\s+di\s+)?(euro|soldi|budget|denaro|fesr|erdf|contributo|finanziamento)|"
-    r"budget|dotazione|importo|money|soldi|contributo\s+massimo|stanziat\w*|"
+    r"budget|dotazione|importo|contributo\s+massimo|stanziat\w*|"
     r"(what|qual\s*è|quanto|how\s+much)\b[^?]{0,25}\b(fatturato|turnover|revenues?|ricavi))\b",
     re.IGNORECASE,
 )

@@ -76,9 +76,13 @@ _OUTCOME = (r"\b(select\w*|fund\w*|financ\w*|creat\w*|achiev\w*|reach\w*|carried
 SHAPES = [
     Shape(
         "a deadline",
-        re.compile(r"\b(deadline|cut-?off|scadenz\w*|entro\s+quando|by\s+when|termine\s+ultimo)\b",
+        re.compile(r"\b(deadline|cut-?off|scadenz\w*|entro\s+quando|entro\s+(che|quale)\s+(data|giorno)|"
+                   r"by\s+when|by\s+what\s+date|termine\s+ultimo)\b",
                    re.IGNORECASE),
-        re.compile(rf"\b({MONTH_NAMES}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\s?\d{{2,4}})\b", re.IGNORECASE),
+        # a day or month after a word of deadlines: "pubblicata tra Febbraio e Marzo" is not one
+        re.compile(rf"\b(deadline|cut-?off|scadenz\w*|scade\w*|entro|termine|closes?|closing)\b\W+"
+                   rf"(?:[\w'’-]+\W+){{0,12}}?({MONTH_NAMES}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\s?\d{{2,4}})\b",
+                   re.IGNORECASE),
     ),
     Shape(
         "an e-mail address",
@@ -136,14 +140,13 @@ def asked_shapes(question: str) -> list[Shape]:
 
 def missing_shape(question: str, passages: list[str], specific: set[str]) -> str | None:
     """What the question asks for that no passage holds, or None. When the question names
-    something (`specific`: stems of its names and acronyms), the passage must name it too:
-    the phone number on a slide about another office does not answer. The check is per
+    something (`specific`: stems of its names and acronyms), the passage must name all of it
+    too: the phone number on a slide about another office does not answer, nor the INNOSUP
+    deadline under a heading that names ESCP4S3 the "ESCP4S3 call of COSME 2017". The check is per
     passage, not per sentence (slides put a name and its contacts on different lines), so a
     passage that names the thing in one place and gives someone else's address in another
     still counts."""
     for shape in asked_shapes(question):
-        if not any(
-            shape.in_text(p) and (not specific or specific & set(tokenize(p))) for p in passages
-        ):
+        if not any(shape.in_text(p) and specific <= set(tokenize(p)) for p in passages):
             return shape.what
     return None

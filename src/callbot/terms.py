@@ -150,6 +150,14 @@ def term_groups(question: str) -> dict[str, set[str]]:
 
 
 @lru_cache(maxsize=1)
+def domain_glossary() -> frozenset[str]:
+    """The keys of the hand-made domain glossary (`glossary.yaml`): "lombard", "piedmont",
+    "brussels" are words of the documents' world, not incidental places."""
+    text = resources.files("callbot.data").joinpath("glossary.yaml").read_text(encoding="utf-8")
+    return frozenset(str(k).lower() for k in yaml.safe_load(text))
+
+
+@lru_cache(maxsize=1)
 def country_words() -> frozenset[str]:
     """Countries other than Italy and their peoples' words, Italian and English
     (`data/countries.txt`)."""
