@@ -511,6 +511,20 @@ def test_who_could_be_involved_gets_the_slide_s_label_line_of_who():
     assert "Beneficiari" in quoted("Who benefits from the 'Meet the corporates' pilot call?")
 
 
+def test_a_label_the_question_names_is_quoted_from_the_passage_its_section_names():
+    accelerator = _hit("Business Accelerator: azione pilota prevista a sostegno delle start-up innovative.\n"
+                       "Indicatori di risultato: numero di PMI che partecipano al programma.",
+                       section="Business Accelerator")
+    corporates = _hit("Meet the corporates: azione pilota prevista a sostegno delle start-up innovative "
+                      "e dei grandi buyers.\nDurata: call annuali per tre anni.\n"
+                      "Indicatori di risultato: i) numero di incontri organizzati con i buyers.",
+                      section="Meet the corporates", rank=1)
+    question = ("Quali indicatori di risultato sono previsti per l'azione pilota \"Meet the corporates\" "
+                "a sostegno delle start-up innovative e dei buyers?")
+    quoted = " ".join(s for _, s, _ in pick_sentences(question, [accelerator, corporates], 2))
+    assert "numero di incontri" in quoted
+
+
 def test_a_pick_that_takes_in_an_earlier_one_replaces_it():
     calendar = ("Calendario\nAzione Data/periodo\nScadenza per la presentazione delle proposte\n"
                 "4 aprile 2019, h. 17 (Bruxelles time)\nComunicazione ai partecipanti Luglio/Ottobre 2019\n"

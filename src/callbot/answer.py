@@ -727,7 +727,41 @@ def _each_shape_answered(
         if line:
             keep = picked[:-1] if len(picked) >= n and len(picked) > 1 else picked
             picked = [*keep, (line[1], extend_label(line[2], hits[line[1]].chunk.text), line[0])]
-    return picked
+    return _asked_label_line(question, hits, scored, picked, n)
+
+
+_LABEL_LINE = re.compile(r"^\W*([^\W\d][^:•]{2,40}?)\s*:\s+\S")
+
+
+def _asked_label_line(
+    question: str,
+    hits: list[ScoredChunk],
+    scored: list[tuple[float, int, str]],
+    picked: list[tuple[int, str, float]],
+    n: int,
+) -> list[tuple[int, str, float]]:
+    """A question that names a slide's label ("quali indicatori di risultato…?") gets a line
+    under that label ("Indicatori di risultato: i) numero di incontri…"), however few other
+    words of the question it holds: the one from the passage whose section shares most words
+    with the question ("Meet the corporates", not "Business Accelerator"), best scored first."""
+    asked = QuestionTerms.of(question).stems()
+    names = asked_names(question)
+    lines = []
+    for score, rank, sentence in scored:
+        m = _LABEL_LINE.match(sentence)
+        label = set(tokenize(m.group(1))) if m else set()
+        chunk = hits[rank].chunk
+        section = set(tokenize(chunk.section))
+        if label and label <= asked and not label <= section:  # a label, not the slide's title
+            named = names <= set(tokenize(f"{chunk.title} {chunk.section} {chunk.text}"))
+            lines.append((named, len(section & asked), score, rank, sentence))
+    if not lines:
+        return picked
+    *_, score, rank, sentence = max(lines, key=lambda line: line[:3])
+    if any(sentence in s for _, s, _ in picked):
+        return picked
+    keep = picked[:-1] if len(picked) >= n and len(picked) > 1 else picked
+    return [*keep, (rank, extend_label(sentence, hits[rank].chunk.text), score)]
 
 
 def citations_for(hits: list[ScoredChunk], quotes: dict[int, list[str]]) -> list[Citation]:
