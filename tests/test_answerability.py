@@ -491,7 +491,7 @@ def test_a_question_asking_for_a_source_gets_the_source_line():
     question = "The survey calls the cluster manager the facilitator, the process leader: what source does it cite?"
     quoted = " ".join(s for _, s, _ in pick_sentences(question, [_hit(slide)], 1))
     assert "Red book" in quoted
-    plain = "Chi è il cluster manager secondo l'indagine, il facilitatore o il leader di processo?"
+    plain = "Come descrive l'indagine il cluster manager: facilitatore o leader di processo?"
     assert "Red book" not in " ".join(s for _, s, _ in pick_sentences(plain, [_hit(slide)], 1))
 
 
@@ -523,6 +523,15 @@ def test_a_label_the_question_names_is_quoted_from_the_passage_its_section_names
                 "a sostegno delle start-up innovative e dei buyers?")
     quoted = " ".join(s for _, s, _ in pick_sentences(question, [accelerator, corporates], 2))
     assert "numero di incontri" in quoted
+
+
+def test_who_is_the_contact_person_gets_the_line_with_a_name():
+    slides = _hit("Job profile del cluster manager: figura poliedrica, contatto con le imprese.\n"
+                  "I nostri contatti: newsletter del progetto e presentazione dei poli.")
+    contacts = _hit("Laura Delponte\nSenior Consultant\nT: +39 02 796630", rank=1)
+    question = "Who's the contact person for the presentation of the poles, and what's her job title?"
+    quoted = " ".join(s for _, s, _ in pick_sentences(question, [slides, contacts], 2))
+    assert "Laura Delponte" in quoted
 
 
 def test_a_pick_that_takes_in_an_earlier_one_replaces_it():

@@ -118,6 +118,14 @@ def test_a_passage_must_hold_the_thing_about_what_the_question_names(question, s
     assert missing_shape(question, PASSAGES, specific) == missing
 
 
+def test_a_name_may_be_found_through_its_translation():
+    question = "What is the phone number of the Piedmont office?"
+    assert missing_shape(question, PASSAGES, [{"piedmont", "piemont"}]) == "a phone number"
+    office = ["Regione Piemonte, ufficio cluster: T: +39 011 4321"]
+    assert missing_shape(question, office, [{"piedmont"}]) == "a phone number"
+    assert missing_shape(question, office, [{"piedmont", "piemont"}]) is None
+
+
 def test_a_month_is_a_deadline_only_after_a_word_of_deadlines():
     published = ["La call formale sarà pubblicata tra Febbraio e Marzo 2017 e finanzierà 8 consorzi."]
     assert missing_shape("Entro che data va presentata la proposta?", published, set()) == "a deadline"

@@ -727,6 +727,14 @@ def _each_shape_answered(
         if line:
             keep = picked[:-1] if len(picked) >= n and len(picked) > 1 else picked
             picked = [*keep, (line[1], extend_label(line[2], hits[line[1]].chunk.text), line[0])]
+    person = next((shape for shape in asked_shapes(question) if shape.what == "a person's name"), None)
+    if person and not any(person.in_text(s) for _, s, _ in picked):
+        # "who's the contact person?": the line with a name, however few question words it holds
+        line = next(((score, rank, sentence) for score, rank, sentence in scored
+                     if person.in_text(sentence)), None)
+        if line:
+            keep = picked[:-1] if len(picked) >= n and len(picked) > 1 else picked
+            picked = [*keep, (line[1], extend_label(line[2], hits[line[1]].chunk.text), line[0])]
     return _asked_label_line(question, hits, scored, picked, n)
 
 
@@ -833,7 +841,10 @@ def extractive_answer(
     counted = counted_thing(question)
     if counted and not _counted_with_number(terms, counted, passages, vocabulary, question):
         return refusal(question, language, "no passage gives a number for what the question counts")
-    if what := missing_shape(question, passages, asked_names(question)):
+    # an English name may stand in Italian in the passage ("Piedmont": Piemonte)
+    named = [terms.alternatives.get(name, {name}) if language == "en" else {name}
+             for name in sorted(asked_names(question))]
+    if what := missing_shape(question, passages, named):
         return refusal(question, language, f"no passage gives {what}")
     picked = pick_sentences(question, hits, n_sentences)
     quotes: dict[int, list[str]] = {}

@@ -105,7 +105,7 @@ SHAPES = [
     ),
     Shape(
         "a person's name",
-        re.compile(rf"\bwho\s+(is|was|are|were)\s+(the\s+)?(\S+\s+){{0,2}}({_ROLE})\b|"
+        re.compile(rf"\bwho\s*(is|was|are|were|['’]s)\s+(the\s+)?(\S+\s+){{0,2}}({_ROLE})\b|"
                    rf"\bname\s+of\s+(the\s+)?(\S+\s+){{0,2}}({_ROLE})\b|"
                    rf"\b(chi\s+(è|e|era|sono)|come\s+si\s+chiam\w+|(il\s+)?nome\s+del(la|l['’])?)\s*"
                    rf"(il\s+|la\s+|l['’]\s*|i\s+|gli\s+)?(\S+\s+){{0,2}}({_ROLE})\b", re.IGNORECASE),
@@ -138,15 +138,24 @@ def asked_shapes(question: str) -> list[Shape]:
     return [shape for shape in [*SHAPES, *topics()] if shape.asks.search(question)]
 
 
-def missing_shape(question: str, passages: list[str], specific: set[str]) -> str | None:
+def missing_shape(
+    question: str, passages: list[str], specific: set[str] | list[set[str]]
+) -> str | None:
     """What the question asks for that no passage holds, or None. When the question names
     something (`specific`: stems of its names and acronyms), the passage must name all of it
     too: the phone number on a slide about another office does not answer, nor the INNOSUP
     deadline under a heading that names ESCP4S3 the "ESCP4S3 call of COSME 2017". The check is per
     passage, not per sentence (slides put a name and its contacts on different lines), so a
     passage that names the thing in one place and gives someone else's address in another
-    still counts."""
+    still counts. A name may come as the set of its stems and translations ("piedmont",
+    "piemont")."""
+    groups = [{s} if isinstance(s, str) else s for s in specific]
+
+    def names_all(passage: str) -> bool:
+        stems = set(tokenize(passage))
+        return all(group & stems for group in groups)
+
     for shape in asked_shapes(question):
-        if not any(shape.in_text(p) and specific <= set(tokenize(p)) for p in passages):
+        if not any(shape.in_text(p) and names_all(p) for p in passages):
             return shape.what
     return None
