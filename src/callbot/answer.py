@@ -672,6 +672,13 @@ _PROMISES = re.compile(rf"\b({number_words(2, 4)})\s+(?:main\s+|principali\s+)?[
                        r"[^.:;]*[.:]$", re.IGNORECASE)
 
 
+def announces_more(passage: str) -> bool:
+    """Whether a passage ends announcing what follows: on a list head ("…includono:"), or
+    with a promise of items in one of its last two sentences ("Emergono due tendenze…")."""
+    ending = quotable_sentences(passage)[-2:]
+    return bool(ending) and (ending[-1].endswith(":") or any(_PROMISES.search(s) for s in ending))
+
+
 def _announced_items(
     hits: list[ScoredChunk], picked: list[tuple[int, str, float]]
 ) -> list[tuple[int, str, float]]:
@@ -682,9 +689,11 @@ def _announced_items(
     out = list(picked)
     for rank, sentence, score in picked:
         chunk = hits[rank].chunk
-        if not _COUNTED_ITEMS.search(sentence) or not any(
+        # "…includono:" ending its passage: the list is in the next one
+        heads_list = sentence.endswith(":") and chunk.text.rstrip().endswith(sentence.split()[-1])
+        if not heads_list and (not _COUNTED_ITEMS.search(sentence) or not any(
             _PROMISES.search(last) and last in sentence for last in quotable_sentences(chunk.text)[-2:]
-        ):
+        )):
             continue
         nxt = next((j for j, h in enumerate(hits) if h.chunk.doc_id == chunk.doc_id
                     and h.chunk.position == chunk.position + 1), None)
@@ -692,8 +701,18 @@ def _announced_items(
             continue
         opening = quotable_sentences(hits[nxt].chunk.text)
         if opening:
-            out.append((nxt, extend_label(opening[0], hits[nxt].chunk.text), score))
+            text = hits[nxt].chunk.text
+            quote = _list_opening(text) if heads_list else extend_label(opening[0], text)
+            out.append((nxt, quote, score))
     return out
+
+
+def _list_opening(passage: str, list_chars: int = 600) -> str:
+    """The opening of a passage that goes on with a list, up to the last item that ends
+    within `list_chars`."""
+    flat = re.sub(r"\s+", " ", passage).strip()
+    ends = [m.end() for m in re.finditer(r"[.;!?](?=\s|$)", flat[:list_chars])]
+    return flat[: ends[-1]] if ends else flat[: list_chars].rsplit(" ", 1)[0]
 
 
 def _each_shape_answered(

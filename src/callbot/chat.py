@@ -181,6 +181,7 @@ class Assistant:
         hits = self.retriever.search(
             standalone, self.settings.top_k, doc=doc, call=call, mode=self.mode
         )
+        hits = hits + self.retriever.continuations(hits)
         base = extractive_answer(
             standalone,
             language,
