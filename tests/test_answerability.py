@@ -435,6 +435,12 @@ def test_a_slide_label_asked_about_is_quoted_with_its_whole_list():
     assert contains_quote(passage, quote)
     # a label the question does not ask about stays one item
     assert extend_labelled_list(first, passage, set(tokenize("Quali opportunità?"))) == first
+    # an item cut after a preposition goes on on the next line, and the list with it
+    slide = ("INTERNAZIONALIZZAZIONE\n•carenza di competenze specifiche nelle\nCluster organisation\n"
+             "• definizione di una strategia chiara\n• supporti finanziari non sufficienti")
+    intl = "INTERNAZIONALIZZAZIONE • carenza di competenze specifiche nelle Cluster organisation"
+    quote = extend_labelled_list(intl, slide, set(tokenize("Problemi di internazionalizzazione?")))
+    assert quote.endswith("• supporti finanziari non sufficienti") and contains_quote(slide, quote)
 
 
 def test_a_footnote_of_web_addresses_is_quoted_only_for_a_website_question():

@@ -531,11 +531,16 @@ def extend_labelled_list(sentence: str, passage: str, asked: set[str], list_char
     for i, line in enumerate(lines):
         if line != label:
             continue
-        items = []
+        items: list[str] = []
         for item in lines[i + 1:]:
-            if not item.startswith("•") or sum(map(len, items)) + len(item) > list_chars:
+            if sum(map(len, items)) + len(item) > list_chars:
                 break
-            items.append(item)
+            if item.startswith("•"):
+                items.append(item)
+            elif items and _unfinished(items[-1]):  # "• carenza di competenze specifiche nelle"
+                items[-1] = f"{items[-1]} {item}"
+            else:
+                break
         if len(items) > 1:
             return " ".join([label, *items])
     return sentence
