@@ -120,11 +120,23 @@ def test_a_label_line_lends_its_words_to_the_line_under_it():
         ("Quanti dipendenti ha il polo ICT?", "dipendenti"),
         ("How many new jobs did the project create?", "jobs"),  # an adjective before the thing
         ("Quante nuove imprese sono nate?", "imprese"),
+        ("How many SME members does a cluster need?", "sme members"),  # members that are SMEs
+        ("How many SMEs take part in an exchange?", "smes"),
+        ("Quante PMI partecipano agli scambi?", "pmi"),
+        ("How many EU countries must the partners come from?", "countries"),
         ("What is the deadline?", None),
     ],
 )
 def test_counted_thing(question, counted):
     assert counted_thing(question) == counted
+
+
+def test_every_word_of_what_is_counted_must_stand_in_the_counting_sentence():
+    passages = [("Almeno il 25% degli scambi dovrà coinvolgere organizzazioni che non sono membri "
+                 "dei cluster. Il 50% degli scambi dovrà coinvolgere PMI.")]
+    terms = QuestionTerms.of("How many SME members does a cluster organisation need?")
+    assert not _counted_with_number(terms, "sme members", passages, None)
+    assert _counted_with_number(terms, "sme", passages, None)
 
 
 def test_how_many_is_refused_when_no_passage_counts_that_thing():

@@ -303,13 +303,23 @@ _COUNT_ADJECTIVES = {"new", "other", "different", "separate", "distinct", "more"
                      "additional", "nuovi", "nuove", "altri", "altre", "diversi", "diverse"}
 
 
+_PAYER_ACRONYMS = {"EU", "UE"}  # "how many EU countries": countries, wherever the EU is named
+
+
 def counted_thing(question: str) -> str | None:
     """What a "how many X" / "quanti X" question counts: X, or the word after it when X is a
-    capitalised adjective ("how many Lombard clusters": clusters)."""
+    capitalised adjective ("how many Lombard clusters": clusters); an acronym with the plural
+    noun after it when English puts the acronym first ("how many SME members": both must
+    stand in the sentence that counts)."""
     m = _HOW_MANY.search(question)
     if not m:
         return None
     first, _, second = m.group(1).partition(" ")
+    acronym = len(first) > 1 and (first.isupper() or first[:-1].isupper() and first.endswith("s"))
+    if second and acronym and first not in _PAYER_ACRONYMS:
+        if m.group(0).lower().startswith("how") and second.lower().endswith("s"):
+            return f"{first} {second}".lower()  # "how many SME members": members that are SMEs
+        return first.lower()  # "how many SMEs take part", "quante PMI partecipano"
     if second and (first[:1].isupper() or first.lower() in _COUNT_ADJECTIVES):
         return second.lower()
     return first.lower()
@@ -330,9 +340,9 @@ def _counted_with_number(
     stems = tokenize(counted)
     if not stems:
         return True
-    alts = set().union(*(terms.alternatives.get(s, {s}) for s in stems))
+    groups = [terms.alternatives.get(s, {s}) for s in stems]
     if vocabulary is not None:
-        alts &= vocabulary
+        groups = [g & vocabulary for g in groups]
     names = _names(terms, question)
     for passage in passages:
         held = set(tokenize(passage))
@@ -340,7 +350,7 @@ def _counted_with_number(
             continue
         for sentence in split_sentences(passage):
             counts = re.search(r"\d", sentence) or COUNT_WORD.search(sentence)
-            if counts and alts & set(tokenize(sentence)):
+            if counts and all(g & set(tokenize(sentence)) for g in groups):
                 return True
     return False
 
