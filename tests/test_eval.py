@@ -34,11 +34,11 @@ def test_callbot_beats_the_tutorial_baseline_and_meets_its_floors(corpus_setting
 
 @pytest.mark.parametrize(
     ("name", "hit4", "en_hit4", "answer", "refusal", "false_refusals"),
-    [("holdout", 0.92, 0.92, 0.92, 0.94, 1), ("test", 0.87, 0.87, 0.88, 0.93, 1),
-     ("fresh", 0.93, 0.95, 0.87, 0.81, 1), ("unseen", 0.87, 0.84, 0.87, 0.93, 1),
-     ("sealed", 0.87, 0.80, 0.87, 0.87, 1), ("reserve", 0.87, 0.87, 0.91, 0.87, 1),
-     ("closing", 0.92, 0.92, 0.90, 0.75, 1), ("coda", 0.90, 0.92, 0.90, 0.93, 1),
-     ("finale", 0.89, 0.87, 0.87, 0.62, 1)],
+    [("holdout", 0.92, 0.92, 0.92, 0.94, 1), ("test", 0.87, 0.87, 0.89, 0.93, 1),
+     ("fresh", 0.93, 0.95, 0.89, 0.81, 1), ("unseen", 0.87, 0.84, 0.87, 0.93, 1),
+     ("sealed", 0.87, 0.80, 0.89, 0.87, 1), ("reserve", 0.87, 0.87, 0.94, 0.87, 1),
+     ("closing", 0.92, 0.92, 0.92, 0.75, 1), ("coda", 0.90, 0.92, 0.92, 0.93, 1),
+     ("finale", 0.91, 0.90, 0.94, 0.87, 1)],
 )
 def test_floors_on_the_blind_question_sets(corpus_settings, corpus_index, name, hit4, en_hit4,
                                            answer, refusal, false_refusals):
