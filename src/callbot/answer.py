@@ -730,6 +730,15 @@ def _list_opening(passage: str, list_chars: int = 600) -> str:
     return flat[: ends[-1]] if ends else flat[: list_chars].rsplit(" ", 1)[0]
 
 
+def _joined(
+    picked: list[tuple[int, str, float]], n: int, hits: list[ScoredChunk], rank: int, sentence: str,
+    score: float,
+) -> list[tuple[int, str, float]]:
+    """`picked` with one more quote, in the last one's place when there are already `n`."""
+    keep = picked[:-1] if len(picked) >= n and len(picked) > 1 else picked
+    return [*keep, (rank, extend_label(sentence, hits[rank].chunk.text), score)]
+
+
 def _each_shape_answered(
     question: str,
     hits: list[ScoredChunk],
@@ -750,8 +759,7 @@ def _each_shape_answered(
             if score < best * QUOTE_FLOOR * 0.5:
                 break
             if shape.search(sentence) and all(sentence != s for _, s, _ in picked):
-                keep = picked[:-1] if len(picked) >= n and len(picked) > 1 else picked
-                picked = [*keep, (rank, extend_label(sentence, hits[rank].chunk.text), score)]
+                picked = _joined(picked, n, hits, rank, sentence, score)
                 break
     label = _BENEFIT_LABEL if _BENEFIT.search(question) else _WHO_LABEL
     if _WHO.search(question) and not any(label.search(s) for _, s, _ in picked):
@@ -759,16 +767,14 @@ def _each_shape_answered(
         line = next(((score, rank, sentence) for score, rank, sentence in scored
                      if rank in quoted and label.search(sentence)), None)
         if line:
-            keep = picked[:-1] if len(picked) >= n and len(picked) > 1 else picked
-            picked = [*keep, (line[1], extend_label(line[2], hits[line[1]].chunk.text), line[0])]
+            picked = _joined(picked, n, hits, line[1], line[2], line[0])
     person = next((shape for shape in asked_shapes(question) if shape.what == "a person's name"), None)
     if person and not any(person.in_text(s) for _, s, _ in picked):
         # "who's the contact person?": the line with a name, however few question words it holds
         line = next(((score, rank, sentence) for score, rank, sentence in scored
                      if person.in_text(sentence)), None)
         if line:
-            keep = picked[:-1] if len(picked) >= n and len(picked) > 1 else picked
-            picked = [*keep, (line[1], extend_label(line[2], hits[line[1]].chunk.text), line[0])]
+            picked = _joined(picked, n, hits, line[1], line[2], line[0])
     return _asked_label_line(question, hits, scored, picked, n)
 
 
@@ -802,8 +808,7 @@ def _asked_label_line(
     *_, score, rank, sentence = max(lines, key=lambda line: line[:3])
     if any(sentence in s for _, s, _ in picked):
         return picked
-    keep = picked[:-1] if len(picked) >= n and len(picked) > 1 else picked
-    return [*keep, (rank, extend_label(sentence, hits[rank].chunk.text), score)]
+    return _joined(picked, n, hits, rank, sentence, score)
 
 
 def citations_for(hits: list[ScoredChunk], quotes: dict[int, list[str]]) -> list[Citation]:
