@@ -750,7 +750,10 @@ def _each_shape_answered(
     """A question that asks for a kind of answer gets a quote of that kind when a passage has
     one, and a question that asks for two ("quando partono e quanto durano?") a quote of each:
     the best sentence of a shape no pick has yet joins the picks, in the last one's place when
-    there are already `n` ("what source does it cite?": the "Fonte:" line beside the quote)."""
+    there are already `n` ("what source does it cite?": the "Fonte:" line beside the quote).
+    "Who could be involved?" gets the "Possibili soggetti coinvolti:" line of a quoted passage,
+    "who's the contact person?" the best line with a person's name, and a label the question
+    names its line (`_asked_label_line`)."""
     shapes = answer_types(question) + [_SOURCE[1]] * bool(_SOURCE[0].search(question))
     for shape in shapes:
         if any(shape.search(sentence) for _, sentence, _ in picked):
