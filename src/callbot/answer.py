@@ -7,13 +7,14 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from callbot.chunk import split_sentences
 from callbot.figures import COUNT_WORD, MONTH_NAMES, number_words
-from callbot.models import Answer, Citation, ScoredChunk
+from callbot.models import Answer, Chunk, Citation, ScoredChunk
 from callbot.shapes import asked_shapes, missing_shape
 from callbot.terms import (
     detect_language,
@@ -651,7 +652,7 @@ QUOTE_FLOOR = 0.3
 
 
 def pick_sentences(
-    question: str, hits: list[ScoredChunk], n: int
+    question: str, hits: list[ScoredChunk], n: int, next_chunk: NextChunk | None = None
 ) -> list[tuple[int, str, float]]:
     """(citation index, sentence, score) of the best sentences, best first: the candidates
     scored by `WEIGHTS`, down to `QUOTE_FLOOR` of the best score (none when even the best scores
@@ -678,7 +679,7 @@ def pick_sentences(
             picked = [p for p in picked if p[1] not in sentence]
             picked.insert(first, (rank, sentence, score))
     picked = _each_shape_answered(question, hits, scored, picked, best, n)
-    return _announced_items(hits, picked)
+    return _announced_items(hits, picked, next_chunk)
 
 
 # "Emergono due tendenze …", "three priorities:": a sentence that promises a number of items.
@@ -687,20 +688,19 @@ _PROMISES = re.compile(rf"\b({number_words(2, 4)})\s+(?:main\s+|principali\s+)?[
                        r"[^.:;]*[.:]$", re.IGNORECASE)
 
 
-def announces_more(passage: str) -> bool:
-    """Whether a passage ends announcing what follows: on a list head ("…includono:"), or
-    with a promise of items in one of its last two sentences ("Emergono due tendenze…")."""
-    ending = quotable_sentences(passage)[-2:]
-    return bool(ending) and (ending[-1].endswith(":") or any(_PROMISES.search(s) for s in ending))
+# The chunk after a given one in its document, or None (`Retriever.next_chunk`).
+NextChunk = Callable[[Chunk], Chunk | None]
 
 
 def _announced_items(
-    hits: list[ScoredChunk], picked: list[tuple[int, str, float]]
+    hits: list[ScoredChunk], picked: list[tuple[int, str, float]], next_chunk: NextChunk | None = None
 ) -> list[tuple[int, str, float]]:
-    """A quote that promises items ("Emergono due tendenze…") at the end of its passage is
-    followed by the opening of the next passage of the same document, when that passage was
-    retrieved too: a slide split across two chunks gives its items there ("APPROCCIO
-    PARTECIPATO / APPROCCIO CENTRALIZZATO / Entro il cluster…")."""
+    """A quote that promises items ("Emergono due tendenze…") or heads a list ("…includono:")
+    at the end of its passage is followed by the opening of the next passage of the same
+    document: a slide or a list split across two chunks gives its items there ("APPROCCIO
+    PARTECIPATO / APPROCCIO CENTRALIZZATO / Entro il cluster…"). When that passage was not
+    retrieved, `next_chunk` fetches it and it joins `hits` (the list is extended in place, so
+    the caller cites it)."""
     out = list(picked)
     for rank, sentence, score in picked:
         chunk = hits[rank].chunk
@@ -712,6 +712,9 @@ def _announced_items(
             continue
         nxt = next((j for j, h in enumerate(hits) if h.chunk.doc_id == chunk.doc_id
                     and h.chunk.position == chunk.position + 1), None)
+        if nxt is None and next_chunk is not None and (following := next_chunk(chunk)) is not None:
+            hits.append(ScoredChunk(chunk=following, score=min(h.score for h in hits)))
+            nxt = len(hits) - 1
         if nxt is None or any(r == nxt for r, _, _ in out):
             continue
         opening = quotable_sentences(hits[nxt].chunk.text)
@@ -848,6 +851,7 @@ def extractive_answer(
     min_coverage: float,
     n_sentences: int,
     vocabulary: set[str] | None = None,
+    next_chunk: NextChunk | None = None,
 ) -> Answer:
     """Quote the best sentences with [n] citations, or refuse when the evidence is weak.
 
@@ -888,7 +892,7 @@ def extractive_answer(
              for name in sorted(asked_names(question))]
     if what := missing_shape(question, passages, named):
         return refusal(question, language, f"no passage gives {what}")
-    picked = pick_sentences(question, hits, n_sentences)
+    picked = pick_sentences(question, hits, n_sentences, next_chunk)
     quotes: dict[int, list[str]] = {}
     lines = [INTRO[language]]
     for rank, sentence, _ in picked:

@@ -181,7 +181,6 @@ class Assistant:
         hits = self.retriever.search(
             standalone, self.settings.top_k, doc=doc, call=call, mode=self.mode
         )
-        hits = hits + self.retriever.continuations(hits)
         base = extractive_answer(
             standalone,
             language,
@@ -189,6 +188,7 @@ class Assistant:
             self.settings.min_coverage,
             self.settings.answer_sentences,
             self.store.vocabulary,
+            self.retriever.next_chunk,  # a list cut into the next chunk: it joins `hits`
         )
         base.question = question
         for_model = [_sanitized(h) for h in hits]

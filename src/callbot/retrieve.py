@@ -6,7 +6,7 @@ from typing import Literal
 
 import numpy as np
 
-from callbot.answer import announces_more, answer_types
+from callbot.answer import answer_types
 from callbot.embed import Embedder
 from callbot.index import Store
 from callbot.models import Chunk, ScoredChunk
@@ -100,22 +100,14 @@ class Retriever:
         return promote_specific(question, ranked, k)
 
 
-    def continuations(self, hits: list[ScoredChunk]) -> list[ScoredChunk]:
-        """The next chunk of each passage that ends announcing what follows ("…includono:",
-        "Emergono due tendenze…"), when it is not among `hits` already: the list it announces
-        was cut off into that chunk. They come after `hits`, scored under the last of them."""
+    def next_chunk(self, chunk: Chunk) -> Chunk | None:
+        """The chunk after `chunk` in its document, or None."""
         chunks = self._fresh()
-        have = {h.chunk.id for h in hits}
-        out: list[ScoredChunk] = []
-        for hit in hits:
-            i = self._position.get(hit.chunk.id)
-            if i is None or i + 1 >= len(chunks) or not announces_more(hit.chunk.text):
-                continue
-            nxt = chunks[i + 1]
-            if nxt.source == hit.chunk.source and nxt.position == hit.chunk.position + 1 and nxt.id not in have:
-                have.add(nxt.id)
-                out.append(ScoredChunk(chunk=nxt, score=min(h.score for h in hits) * 0.99))
-        return out
+        i = self._position.get(chunk.id)
+        if i is None or i + 1 >= len(chunks):
+            return None
+        nxt = chunks[i + 1]
+        return nxt if nxt.source == chunk.source and nxt.position == chunk.position + 1 else None
 
 
 def favour_answer_shape(
