@@ -304,9 +304,6 @@ _COUNT_ADJECTIVES = {"new", "other", "different", "separate", "distinct", "more"
                      "additional", "nuovi", "nuove", "altri", "altre", "diversi", "diverse"}
 
 
-_PAYER_ACRONYMS = {"EU", "UE"}  # "how many EU countries": countries, wherever the EU is named
-
-
 def counted_thing(question: str) -> str | None:
     """What a "how many X" / "quanti X" question counts: X, or the word after it when X is a
     capitalised adjective ("how many Lombard clusters": clusters); an acronym with the plural
@@ -317,7 +314,8 @@ def counted_thing(question: str) -> str | None:
         return None
     first, _, second = m.group(1).partition(" ")
     acronym = len(first) > 1 and (first.isupper() or first[:-1].isupper() and first.endswith("s"))
-    if second and acronym and first not in _PAYER_ACRONYMS:
+    # not "how many EU countries": countries, wherever the EU is named (see `_PAYERS`)
+    if second and acronym and not set(tokenize(first)) <= _PAYERS:
         if m.group(0).lower().startswith("how") and second.lower().endswith("s"):
             return f"{first} {second}".lower()  # "how many SME members": members that are SMEs
         return first.lower()  # "how many SMEs take part", "quante PMI partecipano"
@@ -493,6 +491,11 @@ def _quotable_sentences(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _sentence_ends(text: str) -> list[int]:
+    """Where the sentences and list items of `text` end (after ".", ";", "!" or "?")."""
+    return [m.end() for m in re.finditer(r"[.;!?](?=\s|$)", text)]
+
+
 def extend_label(
     sentence: str, passage: str, min_chars: int = 200, max_chars: int = 400, list_chars: int = 600
 ) -> str:
@@ -513,7 +516,7 @@ def extend_label(
     if start < 0:
         return sentence
     stop = min(len(flat), start + max_chars)
-    ends = [m.end() for m in re.finditer(r"[.;!?](?=\s|$)", flat[start:stop])]
+    ends = _sentence_ends(flat[start:stop])
     far_enough = [e for e in ends if e >= min_chars]
     if heads_list and len(flat) - start <= list_chars:
         stop = len(flat)  # the whole list to the passage's end, its last item unpunctuated
@@ -678,7 +681,7 @@ def pick_sentences(
             score = picked[first][2]
             picked = [p for p in picked if p[1] not in sentence]
             picked.insert(first, (rank, sentence, score))
-    picked = _each_shape_answered(question, hits, scored, picked, best, n)
+    picked = _each_shape_answered(question, hits, scored, picked, best, n, asked)
     return _announced_items(hits, picked, next_chunk)
 
 
@@ -729,7 +732,7 @@ def _list_opening(passage: str, list_chars: int = 600) -> str:
     """The opening of a passage that goes on with a list, up to the last item that ends
     within `list_chars`."""
     flat = re.sub(r"\s+", " ", passage).strip()
-    ends = [m.end() for m in re.finditer(r"[.;!?](?=\s|$)", flat[:list_chars])]
+    ends = _sentence_ends(flat[:list_chars])
     return flat[: ends[-1]] if ends else flat[: list_chars].rsplit(" ", 1)[0]
 
 
@@ -749,6 +752,7 @@ def _each_shape_answered(
     picked: list[tuple[int, str, float]],
     best: float,
     n: int,
+    asked: set[str],
 ) -> list[tuple[int, str, float]]:
     """A question that asks for a kind of answer gets a quote of that kind when a passage has
     one, and a question that asks for two ("quando partono e quanto durano?") a quote of each:
@@ -767,21 +771,22 @@ def _each_shape_answered(
             if shape.search(sentence) and all(sentence != s for _, s, _ in picked):
                 picked = _joined(picked, n, hits, rank, sentence, score)
                 break
+    def with_best(
+        picked: list[tuple[int, str, float]], fits: Callable[[int, str], bool]
+    ) -> list[tuple[int, str, float]]:
+        """The picks, and the best scored sentence that `fits` (rank, sentence) if any."""
+        line = next(((score, rank, s) for score, rank, s in scored if fits(rank, s)), None)
+        return _joined(picked, n, hits, line[1], line[2], line[0]) if line else picked
+
     label = _BENEFIT_LABEL if _BENEFIT.search(question) else _WHO_LABEL
     if _WHO.search(question) and not any(label.search(s) for _, s, _ in picked):
         quoted = {rank for rank, _, _ in picked}
-        line = next(((score, rank, sentence) for score, rank, sentence in scored
-                     if rank in quoted and label.search(sentence)), None)
-        if line:
-            picked = _joined(picked, n, hits, line[1], line[2], line[0])
+        picked = with_best(picked, lambda rank, s: rank in quoted and bool(label.search(s)))
     person = next((shape for shape in asked_shapes(question) if shape.what == "a person's name"), None)
     if person and not any(person.in_text(s) for _, s, _ in picked):
         # "who's the contact person?": the line with a name, however few question words it holds
-        line = next(((score, rank, sentence) for score, rank, sentence in scored
-                     if person.in_text(sentence)), None)
-        if line:
-            picked = _joined(picked, n, hits, line[1], line[2], line[0])
-    return _asked_label_line(question, hits, scored, picked, n)
+        picked = with_best(picked, lambda rank, s: person.in_text(s))
+    return _asked_label_line(question, hits, scored, picked, n, asked)
 
 
 _LABEL_LINE = re.compile(r"^\W*([^\W\d][^:•]{2,40}?)\s*:\s+\S")
@@ -793,12 +798,13 @@ def _asked_label_line(
     scored: list[tuple[float, int, str]],
     picked: list[tuple[int, str, float]],
     n: int,
+    asked: set[str],
 ) -> list[tuple[int, str, float]]:
     """A question that names a slide's label ("quali indicatori di risultato…?") gets a line
     under that label ("Indicatori di risultato: i) numero di incontri…"), however few other
     words of the question it holds: the one from the passage whose section shares most words
-    with the question ("Meet the corporates", not "Business Accelerator"), best scored first."""
-    asked = QuestionTerms.of(question).stems()
+    with the question ("Meet the corporates", not "Business Accelerator"), best scored first.
+    `asked`: the stems of the question's words and their translations."""
     names = asked_names(question)
     lines = []
     for score, rank, sentence in scored:

@@ -99,7 +99,6 @@ class Retriever:
         )
         return promote_specific(question, ranked, k)
 
-
     def next_chunk(self, chunk: Chunk) -> Chunk | None:
         """The chunk after `chunk` in its document, or None."""
         chunks = self._fresh()

@@ -138,22 +138,19 @@ def asked_shapes(question: str) -> list[Shape]:
     return [shape for shape in [*SHAPES, *topics()] if shape.asks.search(question)]
 
 
-def missing_shape(
-    question: str, passages: list[str], specific: set[str] | list[set[str]]
-) -> str | None:
+def missing_shape(question: str, passages: list[str], specific: list[set[str]]) -> str | None:
     """What the question asks for that no passage holds, or None. When the question names
-    something (`specific`: stems of its names and acronyms), the passage must name all of it
+    something (`specific`: for each of its names and acronyms, the stems that find it: its
+    own, and its translations for an English question), the passage must name all of it
     too: the phone number on a slide about another office does not answer, nor the INNOSUP
     deadline under a heading that names ESCP4S3 the "ESCP4S3 call of COSME 2017". The check is per
     passage, not per sentence (slides put a name and its contacts on different lines), so a
     passage that names the thing in one place and gives someone else's address in another
-    still counts. A name may come as the set of its stems and translations ("piedmont",
-    "piemont")."""
-    groups = [{s} if isinstance(s, str) else s for s in specific]
+    still counts."""
 
     def names_all(passage: str) -> bool:
         stems = set(tokenize(passage))
-        return all(group & stems for group in groups)
+        return all(group & stems for group in specific)
 
     for shape in asked_shapes(question):
         if not any(shape.in_text(p) and names_all(p) for p in passages):

@@ -94,6 +94,13 @@ LEXICONS = ("lexicon.tsv", "lexicon_it.tsv")
 
 
 @lru_cache(maxsize=1)
+def _hand_glossary() -> dict[str, list[str]]:
+    """The hand-made domain glossary (`glossary.yaml`), keys lower-cased."""
+    text = resources.files("callbot.data").joinpath("glossary.yaml").read_text(encoding="utf-8")
+    return {str(key).lower(): [str(v) for v in vals] for key, vals in yaml.safe_load(text).items()}
+
+
+@lru_cache(maxsize=1)
 def glossary() -> dict[str, list[str]]:
     """A user's word or phrase → the Italian words the documents use for it: the hand-made
     domain glossary (`glossary.yaml`) first, then the corpus lexicons read the other way
@@ -101,10 +108,7 @@ def glossary() -> dict[str, list[str]]:
     everyday Italian a user may write instead, "soldi" for "budget"). Keys whose words are
     all stopwords ("can", "may") are left out: they would find every passage."""
     data = resources.files("callbot.data")
-    merged: dict[str, list[str]] = {}
-    hand = yaml.safe_load(data.joinpath("glossary.yaml").read_text(encoding="utf-8"))
-    for key, vals in hand.items():
-        merged[str(key).lower()] = [str(v) for v in vals]
+    merged = {key: list(vals) for key, vals in _hand_glossary().items()}
     for lexicon in LEXICONS:
         for line in data.joinpath(lexicon).read_text(encoding="utf-8").splitlines():
             italian, _, asked = line.partition("\t")
@@ -149,12 +153,10 @@ def term_groups(question: str) -> dict[str, set[str]]:
     return groups
 
 
-@lru_cache(maxsize=1)
 def domain_glossary() -> frozenset[str]:
     """The keys of the hand-made domain glossary (`glossary.yaml`): "lombard", "piedmont",
     "brussels" are words of the documents' world, not incidental places."""
-    text = resources.files("callbot.data").joinpath("glossary.yaml").read_text(encoding="utf-8")
-    return frozenset(str(k).lower() for k in yaml.safe_load(text))
+    return frozenset(_hand_glossary())
 
 
 @lru_cache(maxsize=1)
