@@ -60,3 +60,20 @@ def test_a_passage_with_the_kind_of_answer_asked_for_moves_up():
     # no kind of answer asked, or no bonus: the fused order stays
     assert favour_answer_shape("Which poles take part?", ranked, 1.0) == ranked
     assert favour_answer_shape("When do the projects start?", ranked, 0.0) == ranked
+
+
+def test_the_last_slot_goes_to_the_passage_whose_sentence_answers():
+    from callbot.retrieve import rerank_last
+
+    texts = ["I poli di innovazione del Piemonte sono dodici."] * 3 + [
+        "Le imprese piemontesi partecipano ai poli.",
+        "Il bando finanzia i poli.",
+        "La durata del progetto è di 30 mesi, dal 1 novembre 2016 al 30 aprile 2019.",
+    ]
+    ranked = _ranked(texts)
+    question = "Quanto dura il progetto? Qual è la durata?"
+    top = rerank_last(question, ranked[:4], ranked, margin=0.1)
+    # the duration line takes the fourth slot; the passage it displaced follows
+    assert [h.chunk.id for h in top] == ["c0", "c1", "c2", "c5", "c3"]
+    # an incumbent within the margin keeps its slot
+    assert rerank_last(question, ranked[:4], ranked, margin=10.0) == ranked[:4]

@@ -179,7 +179,7 @@ class Assistant:
         rewriter = self.model if self.settings.llm == "openai" else None
         standalone, _ = self.store.speller.correct(rewrite_question(question, history, rewriter))
         hits = self.retriever.search(
-            standalone, self.settings.top_k, doc=doc, call=call, mode=self.mode
+            standalone, self.settings.top_k, doc=doc, call=call, mode=self.mode, keep_displaced=True
         )
         base = extractive_answer(
             standalone,

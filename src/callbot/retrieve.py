@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
 import numpy as np
 
-from callbot.answer import answer_types
+from callbot.answer import answer_types, candidate_score, candidates
 from callbot.embed import Embedder
 from callbot.index import Store
 from callbot.models import Chunk, ScoredChunk
@@ -86,7 +87,12 @@ class Retriever:
         doc: str | None = None,
         call: str | None = None,
         mode: Mode = "hybrid",
+        rerank: bool = True,
+        keep_displaced: bool = False,
     ) -> list[ScoredChunk]:
+        """The top `k` passages. With `rerank`, the last slot goes to the passage whose best
+        sentence answers best (`rerank_last`); with `keep_displaced` as well, the passage it
+        took the slot from follows, k + 1 in all (the answer's checks still see it)."""
         k = k or self.settings.top_k
         chunks = self.store.chunks
         if not chunks:
@@ -97,7 +103,13 @@ class Retriever:
         ranked = favour_answer_shape(
             question, fuse(chunks, dense, keyword, self.settings, mode), self.settings.shape_bonus
         )
-        return promote_specific(question, ranked, k)
+        top = promote_specific(question, ranked, k)
+        if not rerank or self.settings.rerank_pool <= k:
+            return top
+        reranked = rerank_last(
+            question, top, ranked[: self.settings.rerank_pool], self.settings.rerank_margin
+        )
+        return reranked if keep_displaced else reranked[:k]
 
     def next_chunk(self, chunk: Chunk) -> Chunk | None:
         """The chunk after `chunk` in its document, or None."""
@@ -152,6 +164,28 @@ def promote_specific(question: str, ranked: list[ScoredChunk], k: int) -> list[S
             top[slot] = extra
             slot -= 1
     return top
+
+
+def rerank_last(
+    question: str, top: list[ScoredChunk], pool: list[ScoredChunk], margin: float
+) -> list[ScoredChunk]:
+    """`top` with its last passage challenged by the rest of `pool`: the fusion ranks passages
+    by the question's words, the sentence scorer (`answer.candidates` under the learned
+    weights) by the best sentence each holds, which reads a slide's label with its line and
+    a list with its heading. The challenger with the best sentence takes the last slot when it
+    beats the incumbent's by more than `margin`; the incumbent then follows it."""
+    if len(top) < 2:
+        return top
+    kept, incumbent = top[:-1], top[-1]
+    held = {h.chunk.id for h in top}
+    hits = [*kept, incumbent, *(h for h in pool if h.chunk.id not in held)]
+    best = dict.fromkeys(range(len(kept), len(hits)), -math.inf)
+    for c in candidates(question, hits):
+        if c.rank >= len(kept):
+            best[c.rank] = max(best[c.rank], candidate_score(c))
+    best[len(kept)] += margin
+    winner = max(best, key=lambda rank: (best[rank], -rank))
+    return top if winner == len(kept) else [*kept, hits[winner], incumbent]
 
 
 def top_indices(scores: np.ndarray, n: int) -> np.ndarray:

@@ -65,6 +65,18 @@ class Settings(BaseSettings):
         "asks for: a date for 'when', an amount for 'how much', a share for 'what percentage'.",
         ge=0,
     )
+    rerank_pool: int = Field(
+        8,
+        description="Passages, best fused first, whose best sentences compete for the last of "
+        "the top_k slots (0: no reranking).",
+        ge=0,
+    )
+    rerank_margin: float = Field(
+        0.1,
+        description="How much better a challenger's best sentence must score to take the last "
+        "slot from the passage the fusion put there.",
+        ge=0,
+    )
     min_coverage: float = Field(
         0.35,
         description="Share of the question's content terms that the best passages must cover, "
