@@ -443,3 +443,28 @@ def test_submission_on_the_deadline_day_asks_the_time():
 )
 def test_more_document_questions_are_not_routed(question, lang):
     assert ask(question, lang) is None
+
+
+def test_a_question_naming_another_documents_programme_is_left_to_the_documents():
+    # "S3-4AlpClusters" is held by another document, not by the call the calculators compute
+    question = "Our S3-4AlpClusters project has 2,521,964 EUR of total costs: how much does the EU pay?"
+    assert ask(question) is not None  # read alone, a budget question
+    elsewhere = frozenset({"s3", "4alpclusters", "driad"})
+    assert route(question, "en", now=NOW, rules=RULES, elsewhere=elsewhere) is None
+    # a place is a place wherever else it is named: Milano stays a lump-sum question
+    trip = "Da Milano a Torino per 6 giorni, quanto ci spetta?"
+    outcome = route(trip, "it", now=NOW, rules=RULES, elsewhere=frozenset({"milan", "torin"}))
+    assert outcome is not None and outcome.tool is not None and outcome.tool.name == "lump_sum"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Quali requisiti deve avere un cluster per ottenere il label d'oro?", "it"),
+        ("What requirements must a cluster meet to get the gold label?", "en"),
+    ],
+)
+def test_one_cluster_of_no_stated_place_is_not_a_consortium_to_check(question, lang):
+    assert ask(question, lang) is None
+    # the asker being that cluster still is
+    assert ask("Siamo un cluster: possiamo partecipare?", "it") is not None

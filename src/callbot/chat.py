@@ -19,7 +19,7 @@ from callbot.models import Answer, Citation, ScoredChunk
 from callbot.retrieve import Mode, Retriever
 from callbot.rewrite import rewrite_question
 from callbot.settings import Settings, get_settings
-from callbot.terms import detect_language, glossary, term_groups
+from callbot.terms import detect_language, glossary, term_groups, tokenize
 from callbot.textnorm import contains_quote
 
 # Content words from which a question routed to a calculator that lacks an input is also
@@ -86,6 +86,8 @@ class Assistant:
         self.retriever = Retriever(self.store, self.embedder, self.settings)
         self.mode: Mode = "hybrid"
         self.model = load_model(self.settings)
+        self._elsewhere_for: list | None = None  # the chunk list `_elsewhere_stems` is of
+        self._elsewhere_stems: frozenset[str] = frozenset()
 
     def warm_up(self) -> None:
         """Load now what the first question would otherwise wait for (about a second): the
@@ -204,12 +206,24 @@ class Assistant:
         verify_quotes(rules, self.store.document_text)
         return rules
 
+    def _elsewhere(self) -> frozenset[str]:
+        """Stems the other documents hold and the call's own (the rules' sources) does not."""
+        chunks = self.store.chunks
+        if self._elsewhere_for is not chunks:
+            call_docs = {rule.source.doc for rule in self.ruleset.rules()}
+            own: set[str] = set()
+            other: set[str] = set()
+            for c in chunks:
+                (own if c.doc_id in call_docs else other).update(tokenize(f"{c.title} {c.section} {c.text}"))
+            self._elsewhere_for, self._elsewhere_stems = chunks, frozenset(other - own)
+        return self._elsewhere_stems
+
     def _route(self, question: str, language: str, conversation: Conversation | None):
         """(answer, router outcome) for a calculator question, None for a document one."""
         from callbot.tools.router import route
 
         slots = conversation.slots if conversation is not None else None
-        outcome = route(question, language, slots, rules=self.ruleset)
+        outcome = route(question, language, slots, rules=self.ruleset, elsewhere=self._elsewhere())
         if outcome is None:
             return None
         if conversation is not None:

@@ -102,7 +102,10 @@ def _eligibility(low: str, found: Found) -> bool:
     """ "Are we eligible?" with or without partners; not "if our consortium is eligible, ..."."""
     if not ELIGIBLE.search(ELIGIBLE_COSTS.sub(" ", low)):
         return False
-    if found.partners:
+    # one partner of no stated country ("che requisiti deve avere un cluster per…") is not a
+    # consortium to check, unless the asker is it ("siamo un cluster: possiamo partecipare?")
+    placed = len(found.partners) > 1 or any(p.country or p.region for p in found.partners)
+    if placed:
         return True
     return bool(WE.search(low)) and not CONDITIONAL_ELIGIBLE.search(low)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, time
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -16,6 +17,7 @@ from callbot.errors import InputError
 from callbot.models import Strict, ToolCall
 from callbot.rules.loader import RuleSet, default_ruleset
 from callbot.rules.schema import RuleRef
+from callbot.terms import country_words, specific_words, tokenize
 from callbot.tools import messages
 from callbot.tools.budget import BudgetInput, budget
 from callbot.tools.call_status import CallStatusInput, call_status
@@ -167,14 +169,36 @@ RUNNERS: dict[ToolName, Runner] = {
 }
 
 
+@lru_cache(maxsize=1)
+def _country_stems() -> frozenset[str]:
+    return frozenset(stem for word in country_words() for stem in tokenize(word))
+
+
+def _places(found) -> set[str]:
+    """Stems of the places and regions the question was read to give, and of every country and
+    people ("Germania", "sloveno")."""
+    words = [*found.places, *(p.region or "" for p in found.partners), *(p.name for p in found.partners)]
+    return {stem for word in words for stem in tokenize(word)} | _country_stems()
+
+
 def route(question: str, language: Lang, slots: Slots | None = None, *,
-          now: datetime | None = None, rules: RuleSet | None = None) -> RouteOutcome | None:
-    """A calculator's answer (or its question for a missing value), or None for the documents."""
+          now: datetime | None = None, rules: RuleSet | None = None,
+          elsewhere: frozenset[str] = frozenset()) -> RouteOutcome | None:
+    """A calculator's answer (or its question for a missing value), or None for the documents.
+
+    `elsewhere`: stems that other documents hold and the call's own does not. A fresh question
+    naming one of them, other than as a place ("the EUR 2,521,964 total cost of
+    S3-4AlpClusters", "the Bando Driade"), is about that document, not about the call the
+    calculators compute."""
     rules = rules or default_ruleset()
     prior = slots or Slots()
     found = read(question, rules, places=wants_places(question, prior),
                  lowercase_places=prior.pending in ("lump_sum", "distance"))
     tool = fresh_intent(question, found)
+    if tool is not None and elsewhere and (
+        {w for w in specific_words(question) if len(w) > 2 and not w.isdigit()} - _places(found)
+    ) & elsewhere:
+        return None
     if tool is None:
         tool = follow_up(found, prior)
         base = prior
