@@ -333,6 +333,15 @@ def test_a_sum_asked_for_a_name_no_passage_with_a_sum_holds_is_absent():
     assert money_absent(QuestionTerms.of(no_sum), no_sum, [cosme]) == []
 
 
+def test_a_share_asked_for_a_name_no_passage_with_a_share_holds_is_absent():
+    question = "What co-financing rate do the Piedmont poles get for collaborative research?"
+    terms = QuestionTerms.of(question)
+    cosme = "Il cofinanziamento UE è del 75% dei costi ammissibili."
+    piedmont = "Poli di innovazione in Piemonte: supporto per la ricerca collaborativa."
+    assert money_absent(terms, question, [cosme, piedmont]) == ["piedmont"]
+    assert money_absent(terms, question, [piedmont + " Cofinanziamento al 50%."]) == []
+
+
 def test_a_country_named_in_lower_case_is_a_name_a_sum_must_come_with():
     question = "Quanto FESR riceve il partner sloveno nel progetto S3-4AlpClusters?"
     assert "sloven" in asked_names(question)

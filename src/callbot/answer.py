@@ -379,17 +379,27 @@ def _names(terms: QuestionTerms, question: str) -> list[str]:
             if not re.search(r"\d", t) and t in terms.alternatives and t not in _PAYERS]
 
 
+# A question that asks for a share: "what percentage", "che percentuale", "funding rate".
+_ASKS_SHARE = re.compile(r"\b(percent\w*|percentuale|(funding|co-?financing|cofinanziamento|"
+                         r"contribution|reimbursement|rimborso)\s+rates?|tass[oi]\s+di\s+"
+                         r"(co)?finanziamento|aliquota)\b|%", re.IGNORECASE)
+_SHARE = re.compile(r"%|\bper\s*cento\b|\bpercent", re.IGNORECASE)
+
+
 def money_absent(terms: QuestionTerms, question: str, passages: list[str]) -> list[str]:
-    """For a question about a sum of money, the names of the question ("Piedmont", "Swiss")
-    when no passage holds a sum together with all of them (or their translations): the sums
-    the passages give belong to something else. Empty when the question asks for no sum."""
-    if not _ASKS_MONEY.search(question):
+    """For a question about a sum of money (or a share), the names of the question
+    ("Piedmont", "Swiss") when no passage holds a sum (a share) together with all of them (or
+    their translations): the sums the passages give belong to something else. Empty when the
+    question asks for no sum nor share."""
+    figures = [figure for asks, figure in ((_ASKS_MONEY, _MONEY), (_ASKS_SHARE, _SHARE))
+               if asks.search(question)]
+    if not figures:
         return []
     names = _names(terms, question)
     if not names:
         return []
     for passage in passages:
-        if not _MONEY.search(passage):
+        if not any(figure.search(passage) for figure in figures):
             continue
         stems = set(tokenize(passage))
         if all(terms.alternatives[t] & stems for t in names):
@@ -885,7 +895,7 @@ def extractive_answer(
     if absent := terms.specific_absent(question, passages):
         return refusal(question, language, f"no passage found mentions {', '.join(absent)}")
     if names := money_absent(terms, question, passages):
-        return refusal(question, language, f"no passage gives a sum for {', '.join(names)}")
+        return refusal(question, language, f"no passage gives a sum or share for {', '.join(names)}")
     if which := ordinal_absent(question, passages):
         return refusal(question, language, f"no passage found speaks of the {which}")
     if year := call_year_absent(question, passages):
