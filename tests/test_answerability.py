@@ -182,6 +182,7 @@ def test_a_capitalised_name_after_an_elided_article_is_a_name():
         ("What is the salary of a cluster manager?", "salary"),
         ("What's the capital of France?", "capital"),
         ("Qual è la lingua della proposta?", "lingua"),
+        ("qual'è lo stipendio medio di un cluster manager?", "stipendio"),  # apostrophe typed
         ("In che lingua va scritta la proposta?", "lingua"),
         ("Which partners are in the consortium?", "partners"),
         # the kind of answer is not what the question is about

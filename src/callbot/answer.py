@@ -199,7 +199,7 @@ _FOCUS = [
     re.compile(rf"\b(?:what|which)\s+([\w-]+)(?:\s+[\w-]+)?\s+{_AUX}\b", re.IGNORECASE),
     re.compile(r"\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|a\s+|an\s+)?([\w-]+)",
                re.IGNORECASE),
-    re.compile(r"\b(?:qual\s*(?:è|e'|era)|quali\s+sono|quale\s+è)\s+(?:il\s+|lo\s+|la\s+|l['’]\s*|"
+    re.compile(r"\b(?:qual\s*['’]?\s*(?:è|e'|era)|quali\s+sono|quale\s+è)\s+(?:il\s+|lo\s+|la\s+|l['’]\s*|"
                r"i\s+|gli\s+|le\s+)?([\w-]+)", re.IGNORECASE),
     re.compile(r"(?:^\s*|\b(?:in|di|per|a|da|con)\s+)che\s+([\w-]+)", re.IGNORECASE),
 ]
