@@ -17,6 +17,7 @@ from callbot.answer import (
     focus_word,
     focus_words,
     is_hostile,
+    counted_not_named,
     money_absent,
     ordinal_absent,
     pick_sentences,
@@ -599,3 +600,17 @@ def test_a_quote_that_promises_items_is_followed_by_the_next_passage_that_gives_
     texts = " ".join(s for _, s, _ in quoted)
     assert "due tendenze" in texts and "APPROCCIO CENTRALIZZATO" in texts
     assert (2, ) == tuple(r for r, s, _ in quoted if "APPROCCIO" in s)  # cited to its own passage
+
+
+def test_partners_the_passages_only_count_are_not_named():
+    slide = ("PARTENARIATO 1 Capofila 12 partner Università di Lubiana – Slovenia "
+             "3 partner dalla Svizzera 2 partner dall'Austria 7 soggetti osservatori")
+    assert counted_not_named("Come si chiamano i partner austriaci?", [slide]) == "partner"
+    assert counted_not_named("Can you list the observers of the project?", [slide]) == "observers"
+    # a partner named next to its country is named
+    assert counted_not_named("Which Slovenian partner takes part?", [slide]) is None
+    # a passage that speaks of the partners other than by their number may name them
+    named = slide + " I partner del progetto sono elencati nel sito."
+    assert counted_not_named("Who are the project partners?", [named]) is None
+    # a question that does not ask who they are
+    assert counted_not_named("How many Austrian partners are there?", [slide]) is None

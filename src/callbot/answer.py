@@ -17,6 +17,7 @@ from callbot.figures import COUNT_WORD, MONTH_NAMES, number_words
 from callbot.models import Answer, Chunk, Citation, ScoredChunk
 from callbot.shapes import asked_shapes, missing_shape
 from callbot.terms import (
+    country_words,
     detect_language,
     domain_glossary,
     ends_on_function_word,
@@ -352,6 +353,51 @@ def _counted_with_number(
             if counts and all(g & set(tokenize(sentence)) for g in groups):
                 return True
     return False
+
+
+# "Which French partner…", "chi sono gli osservatori", "list the observers": a question that
+# asks who the partners, members or observers are. The slides often only count them ("2
+# partner dalla Germania", "9 soggetti osservatori"): a count does not name anyone.
+_WHO_ARE = (r"partner|partners|organi[sz]zazion[ei]|organi[sz]ations?|institutions?|istituzion[ei]|"
+            r"members?|membri|observers?|osservator[ei]|soggetti|enti|companies|company|firms?|"
+            r"imprese|aziende|speakers?|relator[ei]")
+_ASKS_NAMES = re.compile(
+    rf"\b(?:which|what|quali|quale)\s+(?:\w+\s+){{0,2}}?({_WHO_ARE})\b|"
+    rf"\b(?:who\s+(?:are|were|is|was)|chi\s+(?:sono|erano|è|era)|list|elenc\w+|names?\s+of|nomi\s+de\w*|"
+    rf"come\s+si\s+chiama\w*|name)\s+(?:\w+\s+){{0,3}}?({_WHO_ARE})\b",
+    re.IGNORECASE,
+)
+_COUNT_BEFORE = re.compile(rf"^(?:\d+|{number_words(1, 20)}|un[oa]?|one)$", re.IGNORECASE)
+
+
+def counted_not_named(question: str, passages: list[str]) -> str | None:
+    """For a question asking who some partners or members are, the word for them when the
+    passages name them only after a number ("9 soggetti osservatori", "1 partner dalla
+    Francia"; with a country or people in the question, only the mentions next to it count):
+    the passages count them and name none. None otherwise."""
+    m = _ASKS_NAMES.search(question)
+    if not m:
+        return None
+    asked = m.group(1) or m.group(2)
+    stems = {t for group in term_groups(asked).values() for t in group}
+    origin = {t for w in re.findall(r"[\w'’]+", question) if w.lower() in country_words()
+              for group in term_groups(w).values() for t in group}
+    seen = False
+    for passage in passages:
+        words = re.findall(r"[\w'’]+", passage)
+        for i, word in enumerate(words):
+            if not set(tokenize(word)) & stems:
+                continue
+            near = {t for w in words[i + 1 : i + 3] for t in tokenize(w)}  # "partner dalla Francia"
+            if origin and not origin & near:
+                continue
+            before = words[i - 1] if i else ""
+            if before.lower() == "soggetti" and i > 1:  # "9 soggetti osservatori"
+                before = words[i - 2]
+            if not _COUNT_BEFORE.match(before):
+                return None
+            seen = True
+    return asked if seen else None
 
 
 HOSTILE_REASON = "the question asks for something other than the documents"
@@ -903,6 +949,8 @@ def extractive_answer(
     counted = counted_thing(question)
     if counted and not _counted_with_number(terms, counted, passages, vocabulary, question):
         return refusal(question, language, "no passage gives a number for what the question counts")
+    if who := counted_not_named(question, passages):
+        return refusal(question, language, f"the passages count the {who} but name none")
     # an English name may stand in Italian in the passage ("Piedmont": Piemonte)
     named = [terms.alternatives.get(name, {name}) if language == "en" else {name}
              for name in sorted(asked_names(question))]
