@@ -605,8 +605,12 @@ def test_a_quote_that_promises_items_is_followed_by_the_next_passage_that_gives_
 def test_partners_the_passages_only_count_are_not_named():
     slide = ("PARTENARIATO 1 Capofila 12 partner Università di Lubiana – Slovenia "
              "3 partner dalla Svizzera 2 partner dall'Austria 7 soggetti osservatori")
-    assert counted_not_named("Come si chiamano i partner austriaci?", [slide]) == "partner"
-    assert counted_not_named("Can you list the observers of the project?", [slide]) == "observers"
+    assert counted_not_named("Come si chiamano i partner austriaci?", [slide]) == (
+        "the passages count the partner but name none")
+    assert "observers" in counted_not_named("Can you list the observers of the project?", [slide])
+    # passages that never speak of them
+    assert counted_not_named("Who were the speakers at the conference?", [slide]) == (
+        "no passage speaks of the speakers")
     # a partner named next to its country is named
     assert counted_not_named("Which Slovenian partner takes part?", [slide]) is None
     # a passage that speaks of the partners other than by their number may name them

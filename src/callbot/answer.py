@@ -371,10 +371,11 @@ _COUNT_BEFORE = re.compile(rf"^(?:\d+|{number_words(1, 20)}|un[oa]?|one)$", re.I
 
 
 def counted_not_named(question: str, passages: list[str]) -> str | None:
-    """For a question asking who some partners or members are, the word for them when the
-    passages name them only after a number ("9 soggetti osservatori", "1 partner dalla
-    Francia"; with a country or people in the question, only the mentions next to it count):
-    the passages count them and name none. None otherwise."""
+    """For a question asking who some partners or members are, why the passages do not say:
+    they never speak of them ("who were the speakers?"), or they name them only after a
+    number ("9 soggetti osservatori", "1 partner dalla Francia"; with a country or people in
+    the question, only the mentions next to it count), which counts them and names none.
+    None when they may name them."""
     m = _ASKS_NAMES.search(question)
     if not m:
         return None
@@ -382,12 +383,13 @@ def counted_not_named(question: str, passages: list[str]) -> str | None:
     stems = {t for group in term_groups(asked).values() for t in group}
     origin = {t for w in re.findall(r"[\w'’]+", question) if w.lower() in country_words()
               for group in term_groups(w).values() for t in group}
-    seen = False
+    mentioned = counted = False
     for passage in passages:
         words = re.findall(r"[\w'’]+", passage)
         for i, word in enumerate(words):
             if not set(tokenize(word)) & stems:
                 continue
+            mentioned = True
             near = {t for w in words[i + 1 : i + 3] for t in tokenize(w)}  # "partner dalla Francia"
             if origin and not origin & near:
                 continue
@@ -396,8 +398,10 @@ def counted_not_named(question: str, passages: list[str]) -> str | None:
                 before = words[i - 2]
             if not _COUNT_BEFORE.match(before):
                 return None
-            seen = True
-    return asked if seen else None
+            counted = True
+    if not mentioned:
+        return f"no passage speaks of the {asked}"
+    return f"the passages count the {asked} but name none" if counted else None
 
 
 HOSTILE_REASON = "the question asks for something other than the documents"
@@ -949,8 +953,8 @@ def extractive_answer(
     counted = counted_thing(question)
     if counted and not _counted_with_number(terms, counted, passages, vocabulary, question):
         return refusal(question, language, "no passage gives a number for what the question counts")
-    if who := counted_not_named(question, passages):
-        return refusal(question, language, f"the passages count the {who} but name none")
+    if why := counted_not_named(question, passages):
+        return refusal(question, language, why)
     # an English name may stand in Italian in the passage ("Piedmont": Piemonte)
     named = [terms.alternatives.get(name, {name}) if language == "en" else {name}
              for name in sorted(asked_names(question))]
