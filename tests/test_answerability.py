@@ -602,6 +602,15 @@ def test_a_quote_that_promises_items_is_followed_by_the_next_passage_that_gives_
     assert (2, ) == tuple(r for r, s, _ in quoted if "APPROCCIO" in s)  # cited to its own passage
 
 
+def test_how_much_a_named_scheme_covers_needs_a_sum_or_share_with_its_name():
+    question = "Quanto copre il Fondo Rotativo per gli investimenti delle PMI piemontesi?"
+    terms = QuestionTerms.of(question)
+    cosme = "Il cofinanziamento UE è del 75% dei costi ammissibili."
+    named = "Rischi: il Fondo Rotativo non è coordinato con la politica regionale."
+    assert money_absent(terms, question, [cosme, named]) != []
+    assert money_absent(terms, question, [named + " Copre il 40% degli investimenti delle PMI."]) == []
+
+
 def test_partners_the_passages_only_count_are_not_named():
     slide = ("PARTENARIATO 1 Capofila 12 partner Università di Lubiana – Slovenia "
              "3 partner dalla Svizzera 2 partner dall'Austria 7 soggetti osservatori")

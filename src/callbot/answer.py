@@ -433,6 +433,10 @@ def _names(terms: QuestionTerms, question: str) -> list[str]:
 _ASKS_SHARE = re.compile(r"\b(percent\w*|percentuale|(funding|co-?financing|cofinanziamento|"
                          r"contribution|reimbursement|rimborso)\s+rates?|tass[oi]\s+di\s+"
                          r"(co)?finanziamento|aliquota)\b|%", re.IGNORECASE)
+# "Quanto copre…", "how much does it cover", "quanto finanzia": a sum or a share.
+_ASKS_COVERED = re.compile(r"\b(quanto\s+(copr\w*|finanzi\w*|paga\w*|rimbors\w*)|how\s+much\s+"
+                           r"(does|do|did|will|would)\s+[^?]{0,40}\b(cover|fund|pay|reimburse|finance)\w*)\b",
+                           re.IGNORECASE)
 _SHARE = re.compile(r"%|\bper\s*cento\b|\bpercent", re.IGNORECASE)
 
 
@@ -441,7 +445,8 @@ def money_absent(terms: QuestionTerms, question: str, passages: list[str]) -> li
     ("Piedmont", "Swiss") when no passage holds a sum (a share) together with all of them (or
     their translations): the sums the passages give belong to something else. Empty when the
     question asks for no sum nor share."""
-    figures = [figure for asks, figure in ((_ASKS_MONEY, _MONEY), (_ASKS_SHARE, _SHARE))
+    figures = [figure for asks, figure in ((_ASKS_MONEY, _MONEY), (_ASKS_SHARE, _SHARE),
+                                           (_ASKS_COVERED, _MONEY), (_ASKS_COVERED, _SHARE))
                if asks.search(question)]
     if not figures:
         return []
