@@ -233,6 +233,10 @@ def test_which_call_or_edition_is_asked_about_must_be_in_a_passage():
     assert ordinal_absent("When does the next call open?", passages) == "next call"
     assert ordinal_absent("Quando esce il prossimo bando?", passages) == "prossimo bando"
     assert ordinal_absent("When does the next call open?", ["Future call per allineare"]) is None
+    # the edition before, with the call's name in between
+    assert ordinal_absent("What did the previous Cluster Excellence call fund?", passages) == (
+        "previous Cluster Excellence call")
+    assert ordinal_absent("Posso presentare prima della scadenza del bando?", passages) is None
 
 
 def test_the_year_of_a_call_must_stand_near_a_call_in_a_passage():
@@ -405,6 +409,9 @@ def test_a_second_question_about_something_no_document_names_is_refused(assistan
         ("Helpdesk check before I reply: is it up to 360k per project?", set()),
         # a place the gazetteer knows (Lombard, Illinois) that is a word of the documents' world
         ("What yearly fee do firms pay to join the Lombard clusters?", {"lombard"}),
+        # a name the question sets aside
+        ("Quanti consorzi finanzia la call ESCP4S3 (non Innosup)?", {"escp4s3"}),
+        ("Which partners, other than Interreg ones, take part?", set()),
     ],
 )
 def test_words_about_the_asker_are_not_names_the_documents_must_hold(question, names):

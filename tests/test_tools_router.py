@@ -468,3 +468,14 @@ def test_one_cluster_of_no_stated_place_is_not_a_consortium_to_check(question, l
     assert ask(question, lang) is None
     # the asker being that cluster still is
     assert ask("Siamo un cluster: possiamo partecipare?", "it") is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Why is the lump sum halved for exchanges under 200 km?", "en"),
+        ("Perché sotto i 200 km e 5 giorni il lump sum è di 550 euro?", "it"),
+    ],
+)
+def test_why_a_rule_is_so_is_a_question_for_the_documents(question, lang):
+    assert ask(question, lang) is None

@@ -122,6 +122,12 @@ _OWNED = re.compile(r"\b(?:our|my|nostr[oaie]|mi[oae]|miei)\s+(?:[\w&-]+\s+)?([\
                     re.IGNORECASE)
 
 
+# "(non Innosup)", "not INNOSUP", "rather than the ESCP4I": a name the question sets aside.
+_NOT_THIS = re.compile(r"\b(?:non|not|tranne|escluso|except|excluding|rather\s+than|other\s+than|"
+                       r"instead\s+of|anziché|invece\s+(?:di|del|della|dei|delle))\s+(?:the\s+|il\s+|la\s+|l['’]\s*)?"
+                       r"([A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?)")
+
+
 def asked_names(question: str) -> set[str]:
     """`terms.specific_words` less the ones that speak of the asker, not of what is asked:
     words of a leading "for our board:" clause, what follows "our/my/nostro" ("our CEO"),
@@ -135,6 +141,8 @@ def asked_names(question: str) -> set[str]:
         incidental |= set(tokenize(m.group(0)))
     for m in _OWNED.finditer(question):
         incidental |= set(tokenize(m.group(0)))
+    for m in _NOT_THIS.finditer(question):
+        incidental |= set(tokenize(m.group(1)))  # "(non Innosup)": what it is not about
     for word in re.findall(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b", question):
         if is_known_place(word) and word.lower() not in domain_glossary():
             incidental |= set(tokenize(word))  # not "Lombard" (a town in Illinois too)
@@ -252,7 +260,8 @@ def _focus(question: str, m: re.Match[str], english: bool) -> str | None:
 # and only a passage that speaks of that one answers.
 _ORDINALS = [r"first|1st|prim[oaie]", r"second|2nd|second[oaie]", r"third|3rd|terz[oaie]",
              r"fourth|4th|quart[oaie]", r"fifth|5th|quint[oaie]",
-             r"next|upcoming|future|prossim[oaie]|successiv[oaie]|futur[oaie]"]
+             r"next|upcoming|future|prossim[oaie]|successiv[oaie]|futur[oaie]",
+             r"previous|prior|earlier|preceding|precedent[ei]|scors[oaie]|passat[oaie]"]
 _EDITION = r"(call|calls|bando|bandi|edition|editions|edizion[ei]|round|rounds|wave|phase|phases|fase|stage|stages|step|steps)"
 
 
@@ -260,7 +269,9 @@ def ordinal_absent(question: str, passages: list[str]) -> str | None:
     """The "third call" of the question when no passage speaks of a third call, bando or
     edition in either language; None otherwise."""
     for ordinal in _ORDINALS:
-        asked = re.search(rf"\b({ordinal})\s+(open\s+)?{_EDITION}\b", question, re.IGNORECASE)
+        # "the previous Cluster Excellence Programme call": names may stand between
+        asked = re.search(rf"\b({ordinal})\s+(open\s+)?(?-i:[A-Z][\w-]*\s+){{0,3}}{_EDITION}\b", question,
+                          re.IGNORECASE)
         if asked and not any(
             re.search(rf"\b({ordinal})\s+{_EDITION}\b|\b{_EDITION}\s+({ordinal})\b", p, re.IGNORECASE)
             for p in passages
@@ -360,7 +371,7 @@ def _counted_with_number(
 # partner dalla Germania", "9 soggetti osservatori"): a count does not name anyone.
 _WHO_ARE = (r"partner|partners|organi[sz]zazion[ei]|organi[sz]ations?|institutions?|istituzion[ei]|"
             r"members?|membri|observers?|osservator[ei]|soggetti|enti|companies|company|firms?|"
-            r"imprese|aziende|speakers?|relator[ei]")
+            r"imprese|aziende|speakers?|relator[ei]|cities|città|towns|venues|locations|luoghi|sedi")
 _ASKS_NAMES = re.compile(
     rf"\b(?:which|what|quali|quale)\s+(?:\w+\s+){{0,2}}?({_WHO_ARE})\b|"
     rf"\b(?:who\s+(?:are|were|is|was)|chi\s+(?:sono|erano|è|era)|list|elenc\w+|names?\s+of|nomi\s+de\w*|"

@@ -110,9 +110,15 @@ def _eligibility(low: str, found: Found) -> bool:
     return bool(WE.search(low)) and not CONDITIONAL_ELIGIBLE.search(low)
 
 
+# "Why did EASME pick 200 km…?": a question about the reasons of a rule, not a case to compute.
+WHY = re.compile(r"^\W*(?:why|perch[eéè]|come\s+mai|per\s+quale\s+(?:motivo|ragione))\b")
+
+
 def fresh_intent(text: str, found: Found) -> ToolName | None:
     """The calculator a self-contained question asks for, if any."""
     low = text.lower()
+    if WHY.search(low):
+        return None
     if _call_status(low, found):
         return "call_status"
     if _exchanges(low, found):
