@@ -634,3 +634,15 @@ def test_partners_the_passages_only_count_are_not_named():
     assert counted_not_named("Who are the project partners?", [named]) is None
     # a question that does not ask who they are
     assert counted_not_named("How many Austrian partners are there?", [slide]) is None
+
+
+def test_a_comparison_needs_a_passage_that_holds_both_sides():
+    question = "I progetti ESCP-4x durano più a lungo rispetto ai progetti Innosup?"
+    terms = QuestionTerms.of(question)
+    cosme = "ESCP-4x: la durata dei progetti potrà essere compresa tra 20 e 24 mesi."
+    innosup = "Innosup 1: procedura di valutazione a 2 steps."
+    assert terms.compared_apart(question, [cosme, innosup]) == ["4x", "escp", "innosup"]
+    assert terms.compared_apart(question, [cosme + " " + innosup]) == []
+    # "more than one" counts, it does not compare
+    several = "Can a member host more than one ESCP-4x visitor from Innosup?"
+    assert QuestionTerms.of(several).compared_apart(several, [cosme, innosup]) == []

@@ -197,6 +197,28 @@ class QuestionTerms:
         return [t for t in sorted(asked_names(question))
                 if t in self.alternatives and not self.alternatives[t] & stems]
 
+    def compared_apart(self, question: str, passages: list[str]) -> list[str]:
+        """For a question that compares ("più alto o più basso di…", "longer than…", "rispetto
+        ai progetti ESCP4S3"), its names when no single passage holds them all: the passages
+        speak of each side apart and compare nothing. Empty otherwise."""
+        if not _COMPARES.search(question):
+            return []
+        names = [t for t in sorted(asked_names(question)) if t in self.alternatives]
+        if len(names) < 2 or any(not self._specific_missing(question, set(tokenize(p))) for p in passages):
+            return []
+        return names
+
+
+# "Più alto o più basso", "più … rispetto ai", "longer than" (not "more than one"), "compared
+# with": a question comparing two things.
+_COMPARES = re.compile(
+    r"\b(?:più|meno)\s+(?:\w+\s+){0,3}?(?:rispetto\s+a\w*|o\s+(?:più|meno))\b|"
+    r"\b(?:sopra|sotto)\s+o\s+(?:sopra|sotto)\b|\b(?:above|below)\s+or\s+(?:above|below)\b|"
+    r"\b(?:more|less|better|worse|higher|lower|longer|shorter|bigger|smaller|larger|greater)\s+"
+    r"(?:\w+\s+){0,3}?than\b(?!\s+(?:one|two|three|four|five|\d))|\bcompared?\s+(?:to|with)\b",
+    re.IGNORECASE,
+)
+
 
 
 
@@ -960,6 +982,8 @@ def extractive_answer(
         return refusal(question, language, f"weak evidence (coverage {best_cov:.2f})")
     if absent := terms.specific_absent(question, passages):
         return refusal(question, language, f"no passage found mentions {', '.join(absent)}")
+    if apart := terms.compared_apart(question, passages):
+        return refusal(question, language, f"no passage compares {', '.join(apart)}")
     if names := money_absent(terms, question, passages):
         return refusal(question, language, f"no passage gives a sum or share for {', '.join(names)}")
     if which := ordinal_absent(question, passages):
