@@ -320,8 +320,9 @@ def test_how_many_is_answered_by_a_number_written_in_words():
     terms = QuestionTerms.of(question)
     assert counted_thing(question) == "years"
     assert _counted_with_number(terms, "years", passages, None)
-    # an article is not a count
+    # an article is not a count, nor a digit in a code or a year
     assert not _counted_with_number(terms, "years", ["Una call per anno."], None)
+    assert not _counted_with_number(terms, "years", ["Anni di ricerca IR2, dal 2015."], None)
 
 
 def test_a_sum_asked_for_a_name_no_passage_with_a_sum_holds_is_absent():
@@ -632,6 +633,8 @@ def test_partners_the_passages_only_count_are_not_named():
     # a passage that speaks of the partners other than by their number may name them
     named = slide + " I partner del progetto sono elencati nel sito."
     assert counted_not_named("Who are the project partners?", [named]) is None
+    # the last of two words for them: "soggetti osservatori"
+    assert "osservatori" in counted_not_named("Mi elenca i nomi dei 7 soggetti osservatori?", [slide])
     # a question that does not ask who they are
     assert counted_not_named("How many Austrian partners are there?", [slide]) is None
 

@@ -72,6 +72,13 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("What's the maximum number of partners in a consortium?", ["a maximum number of partners"]),
     ("Quali sono i criteri di eleggibilità?", []),  # eligibility, which the call note gives
     ("How is the Innosup evaluation organised?", []),
+    ("Is there an extension of the deadline?", ["a deadline", "an extension or postponement"]),
+    ("Il progetto è stato prorogato?", ["an extension or postponement"]),
+    ("What aid intensity applies to SMEs?", ["an aid intensity"]),
+    # whether it has come out yet; "già" with another past event is not an outcome
+    ("È già stato pubblicato il bando?", ["how things actually turned out"]),
+    ("Le call erano già state presentate ai distretti?", []),
+    ("How was the survey actually done?", ["how things actually turned out"]),
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what

@@ -358,6 +358,10 @@ def counted_thing(question: str) -> str | None:
     return first.lower()
 
 
+# A number standing alone: not part of a code ("IR2", "ESCP-4x") nor a year.
+_COUNT = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d(?![\d]))\d+(?:[.,]\d+)*(?![\w-])")
+
+
 def _counted_with_number(
     terms: QuestionTerms,
     counted: str,
@@ -382,7 +386,7 @@ def _counted_with_number(
         if not all(terms.alternatives[t] & held for t in names):
             continue
         for sentence in split_sentences(passage):
-            counts = re.search(r"\d", sentence) or COUNT_WORD.search(sentence)
+            counts = _COUNT.search(sentence) or COUNT_WORD.search(sentence)
             if counts and all(g & set(tokenize(sentence)) for g in groups):
                 return True
     return False
@@ -395,9 +399,9 @@ _WHO_ARE = (r"partner|partners|organi[sz]zazion[ei]|organi[sz]ations?|institutio
             r"members?|membri|observers?|osservator[ei]|soggetti|enti|companies|company|firms?|"
             r"imprese|aziende|speakers?|relator[ei]|cities|città|towns|venues|locations|luoghi|sedi")
 _ASKS_NAMES = re.compile(
-    rf"\b(?:which|what|quali|quale)\s+(?:\w+\s+){{0,2}}?({_WHO_ARE})\b|"
+    rf"\b(?:which|what|quali|quale)\s+(?:\w+\s+){{0,2}}?(?:(?:{_WHO_ARE})\s+)?({_WHO_ARE})\b|"
     rf"\b(?:who\s+(?:are|were|is|was)|chi\s+(?:sono|erano|è|era)|list|elenc\w+|names?\s+of|nomi\s+de\w*|"
-    rf"come\s+si\s+chiama\w*|name)\s+(?:\w+\s+){{0,3}}?({_WHO_ARE})\b",
+    rf"come\s+si\s+chiama\w*|name)\s+(?:\w+\s+){{0,3}}?(?:(?:{_WHO_ARE})\s+)?({_WHO_ARE})\b",
     re.IGNORECASE,
 )
 _COUNT_BEFORE = re.compile(rf"^(?:\d+|{number_words(1, 20)}|un[oa]?|one)$", re.IGNORECASE)

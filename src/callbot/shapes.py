@@ -64,14 +64,16 @@ def person_like(m: re.Match[str]) -> bool:
 # A question about how things turned out — who won, what was actually achieved, how many
 # proposals came in — needs a passage that reports outcomes: calls, plans and presentations
 # describe what is to happen. "What did the survey actually find?" is not such a question.
-_PAST = (r"\b(did|got|were|was|had|ended\s+up|has\s+been|have\s+been|ha|hanno|è\s+stat[oaie]|sono\s+stat[ie]|"
+_PAST = (r"(?:\b|^)(did|got|were|was|had|ended\s+up|has\s+been|have\s+been|ha|hanno|(?:è|e['’])\s+(?:già\s+)?stat[oaie]|"
+         r"sono\s+(?:già\s+)?stat[ie]|"
          r"è\s+andat[oa]|era|erano|fu|furono)\b")
 _IN_THE_END = (r"\b(actually|in\s+the\s+end|eventually|ultimately|effettiv\w*|alla\s+fine\b(?!\s+d)|"
                r"una\s+volta\s+conclus\w*|com['’]\s*è\s+andat\w*|end(ed|s)?\s+up|by\s+the\s+end\s+of|"
                r"so\s+far|to\s+date|finora|fino\s+ad?\s+(ora|oggi))")
 _OUTCOME = (r"\b(select\w*|fund\w*|financ\w*|creat\w*|achiev\w*|reach\w*|carried\s+out|submitt\w*|win\w*|"
             r"award\w*|results?|outcomes?|deadline|scadenz\w*|raggiun\w*|ottenu\w*|selezion\w*|"
-            r"finanzi\w*|realizz\w*|presentat\w*|risultat\w*|esit\w*|andat\w*)\b")
+            r"finanzi\w*|realizz\w*|presentat\w*|risultat\w*|esit\w*|andat\w*|publish\w*|pubblicat\w*|"
+            r"launch\w*|lanciat\w*|done|svolt\w*|condott\w*|conducted)\b")
 
 SHAPES = [
     Shape(
@@ -115,7 +117,9 @@ SHAPES = [
     Shape(
         "how things actually turned out",
         re.compile(rf"^(?=.*{_IN_THE_END})(?=.*{_PAST})(?=.*{_OUTCOME})|\b(won|winners?|h(a|anno)\s+"
-                   r"vinto|vincitor\w*|success\s+rates?|tass[oi]\s+di\s+successo)\b",
+                   r"vinto|vincitor\w*|success\s+rates?|tass[oi]\s+di\s+successo)\b|"
+               # "è già stato pubblicato?": whether it has come out yet
+               r"\b(già|already)\s+(stat[oaie]\s+|been\s+)?(pubblicat\w*|published|lanciat\w*|launched|uscit[oaie])\b",
                    re.IGNORECASE | re.DOTALL),
         re.compile(r"\b(effettivamente|actually|in\s+the\s+end|vincitor\w*|vinto|won|winners?|"
                    r"h(a|anno)\s+ottenuto|sono\s+stat[ie]\s+(selezionat|finanziat|ammess)\w*|"
