@@ -410,6 +410,10 @@ def test_a_second_question_about_something_no_document_names_is_refused(assistan
         ("Helpdesk check before I reply: is it up to 360k per project?", set()),
         # a place the gazetteer knows (Lombard, Illinois) that is a word of the documents' world
         ("What yearly fee do firms pay to join the Lombard clusters?", {"lombard"}),
+        # the asker introducing themselves before a colon; lower-case words of a hyphenated name
+        ("Sono Giulia, lavoro in un consorzio di Melfi: quanti poli crea il Piemonte?", {"piemont"}),
+        ("Our auto-parts cluster in Melfi: is automotive a sector?", set()),
+        ("We're a 2-year-old UK-based startup: can we join?", set()),
         # a name the question sets aside
         ("Quanti consorzi finanzia la call ESCP4S3 (non Innosup)?", {"escp4s3"}),
         ("Which partners, other than Interreg ones, take part?", set()),
@@ -649,3 +653,11 @@ def test_a_comparison_needs_a_passage_that_holds_both_sides():
     # "more than one" counts, it does not compare
     several = "Can a member host more than one ESCP-4x visitor from Innosup?"
     assert QuestionTerms.of(several).compared_apart(several, [cosme, innosup]) == []
+
+
+def test_a_code_typed_without_its_space_is_found():
+    question = "wp3 e wp4 dell'indagine di cosa si occupano?"
+    terms = QuestionTerms.of(question)
+    passage = "Aree di approfondimento Wp 3 TRAINING Wp 4 OTTIMIZZAZIONE"
+    assert terms.specific_absent(question, [passage]) == []
+    assert terms.specific_absent(question, ["Aree di approfondimento"]) == ["wp3", "wp4"]

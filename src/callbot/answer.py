@@ -115,7 +115,8 @@ _CALENDAR_AND_LANGUAGES = set(tokenize(
 # before I reply: …": who the answer is for or what the asker is doing, before the question.
 _PREAMBLE = re.compile(
     r"^[^:?]{0,100}\b(?:for|per|sto|stiamo|i['’]m|i\s+am|we['’]re|we\s+are|drafting|writing|"
-    r"preparing|check|scrivendo|preparando)\b[^:?]{0,80}:",
+    r"preparing|check|scrivendo|preparando|our|my|sono|siamo|lavor\w*|mi\s+chiamo|nostr[oaie]|"
+    r"mi[oa])\b[^:?]{0,80}:",
     re.IGNORECASE,
 )
 _OWNED = re.compile(r"\b(?:our|my|nostr[oaie]|mi[oae]|miei)\s+(?:[\w&-]+\s+)?([\w&-]+)",
@@ -195,7 +196,8 @@ class QuestionTerms:
 
     def _specific_missing(self, question: str, stems: set[str]) -> list[str]:
         return [t for t in sorted(asked_names(question))
-                if t in self.alternatives and not self.alternatives[t] & stems]
+                if t in self.alternatives and not self.alternatives[t] & stems
+                and not _spaced_code(t, stems)]
 
     def compared_apart(self, question: str, passages: list[str]) -> list[str]:
         """For a question that compares ("più alto o più basso di…", "longer than…", "rispetto
@@ -207,6 +209,12 @@ class QuestionTerms:
         if len(names) < 2 or any(not self._specific_missing(question, set(tokenize(p))) for p in passages):
             return []
         return names
+
+
+def _spaced_code(stem: str, stems: set[str]) -> bool:
+    """"wp3" typed for the documents' "Wp 3": its letters and its number are both there."""
+    m = re.fullmatch(r"([a-z]+)(\d+)", stem)
+    return bool(m) and m.group(1) in stems and m.group(2) in stems
 
 
 # "Più alto o più basso", "più … rispetto ai", "longer than" (not "more than one"), "compared

@@ -145,6 +145,8 @@ def term_groups(question: str) -> dict[str, set[str]]:
     groups: dict[str, set[str]] = {}
     for stem_ in tokenize(question):
         groups.setdefault(stem_, {stem_})
+        if m := re.fullmatch(r"([a-z]{2,4})(\d{1,2})", stem_):
+            groups[stem_].add(m.group(1))  # "wp3" typed for the documents' "Wp 3"
     for term, italian in _phrases(question):
         expansion = {s for it in italian for s in tokenize(it)}
         for s in tokenize(term):
@@ -186,5 +188,7 @@ def specific_words(question: str) -> set[str]:
         if re.search(r"\d", word) or word.isupper() and len(word) > 1 or (
             word[0].isupper() and not sentence_start
         ):
-            out.update(tokenize(word))
+            # of "2-year-old" or "UK-based", the plain lower-case words are not names
+            parts = [p for p in word.split("-") if not (p.isalpha() and p.islower())] or [word]
+            out.update(t for p in parts for t in tokenize(p))
     return out
