@@ -77,3 +77,14 @@ def test_the_last_slot_goes_to_the_passage_whose_sentence_answers():
     assert [h.chunk.id for h in top] == ["c0", "c1", "c2", "c5", "c3"]
     # an incumbent within the margin keeps its slot
     assert rerank_last(question, ranked[:4], ranked, margin=10.0) == ranked[:4]
+
+
+def test_a_contact_asked_for_brings_in_the_passage_that_gives_it():
+    from callbot.retrieve import promote_contact
+
+    texts = ["L'Osservatorio dei cluster pubblica studi."] * 5 + ["Laura Bianchi T: +39 02 123456"]
+    ranked = _ranked(texts)
+    top = promote_contact("What is the Observatory's phone number?", ranked, ranked[:4])
+    assert [h.chunk.id for h in top] == ["c0", "c1", "c2", "c5"]
+    # a question that asks for no contact keeps its top
+    assert promote_contact("What does the Observatory publish?", ranked, ranked[:4]) == ranked[:4]

@@ -193,3 +193,10 @@ def test_on_the_real_index_a_yes_no_question_about_money_is_not_a_sum_asked_for(
     """"Do start-ups get money…?" asks whether, not how much: no passage has to give a sum."""
     answer = assistant.ask("Do start-ups get money from Piedmont's Business Accelerator, or only services?")
     assert not answer.refused and "non finanziari" in answer.answer
+
+
+def test_on_the_real_index_a_phone_number_asked_for_is_brought_in_and_quoted(assistant):
+    # the contacts slide shares few words with the question: it is brought in from further
+    # down, and its number is quoted
+    answer = assistant.ask("What phone number can I call at the European Cluster Observatory?")
+    assert not answer.refused and "796630" in answer.answer

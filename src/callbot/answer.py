@@ -15,7 +15,7 @@ from pathlib import Path
 from callbot.chunk import split_sentences
 from callbot.figures import COUNT_WORD, MONTH_NAMES, number_words
 from callbot.models import Answer, Chunk, Citation, ScoredChunk
-from callbot.shapes import asked_shapes, missing_shape
+from callbot.shapes import CONTACTS, asked_shapes, missing_shape
 from callbot.terms import (
     country_words,
     detect_language,
@@ -869,7 +869,8 @@ def _each_shape_answered(
     the best sentence of a shape no pick has yet joins the picks, in the last one's place when
     there are already `n` ("what source does it cite?": the "Fonte:" line beside the quote).
     "Who could be involved?" gets the "Possibili soggetti coinvolti:" line of a quoted passage,
-    "who's the contact person?" the best line with a person's name, and a label the question
+    "who's the contact person?" the best line with a person's name (a phone number, an e-mail
+    or web address likewise), and a label the question
     names its line (`_asked_label_line`)."""
     shapes = answer_types(question) + [_SOURCE[1]] * bool(_SOURCE[0].search(question))
     for shape in shapes:
@@ -892,10 +893,12 @@ def _each_shape_answered(
     if _WHO.search(question) and not any(label.search(s) for _, s, _ in picked):
         quoted = {rank for rank, _, _ in picked}
         picked = with_best(picked, lambda rank, s: rank in quoted and bool(label.search(s)))
-    person = next((shape for shape in asked_shapes(question) if shape.what == "a person's name"), None)
-    if person and not any(person.in_text(s) for _, s, _ in picked):
-        # "who's the contact person?": the line with a name, however few question words it holds
-        picked = with_best(picked, lambda rank, s: person.in_text(s))
+    for contact in asked_shapes(question):
+        if contact.what not in CONTACTS or any(contact.in_text(s) for _, s, _ in picked):
+            continue
+        # "who's the contact person?", "a che numero?": the line with a name or a number,
+        # however few question words it holds
+        picked = with_best(picked, lambda rank, s, contact=contact: contact.in_text(s))
     return _asked_label_line(question, hits, scored, picked, n, asked)
 
 

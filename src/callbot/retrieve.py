@@ -12,6 +12,7 @@ from callbot.embed import Embedder
 from callbot.index import Store
 from callbot.models import Chunk, ScoredChunk
 from callbot.settings import Settings
+from callbot.shapes import CONTACTS, asked_shapes
 from callbot.terms import specific_words, term_groups, tokenize
 
 Mode = Literal["hybrid", "dense", "keyword"]
@@ -103,7 +104,7 @@ class Retriever:
         ranked = favour_answer_shape(
             question, fuse(chunks, dense, keyword, self.settings, mode), self.settings.shape_bonus
         )
-        top = promote_specific(question, ranked, k)
+        top = promote_contact(question, ranked, promote_specific(question, ranked, k))
         if not rerank or self.settings.rerank_pool <= k:
             return top
         reranked = rerank_last(
@@ -163,6 +164,22 @@ def promote_specific(question: str, ranked: list[ScoredChunk], k: int) -> list[S
         if extra is not None and extra not in top and slot >= 0:
             top[slot] = extra
             slot -= 1
+    return top
+
+
+def promote_contact(question: str, ranked: list[ScoredChunk], top: list[ScoredChunk]) -> list[ScoredChunk]:
+    """`top`, except that a question asking for a phone number, an e-mail or web address or a
+    person's name that no top passage gives brings in the best passage a little further down
+    that gives it, in place of the last: the contacts slide rarely shares the question's
+    words ("chi posso contattare per l'osservatorio?")."""
+    if not top:
+        return top
+    for shape in asked_shapes(question):
+        if shape.what not in CONTACTS or any(shape.in_text(h.chunk.text) for h in top):
+            continue
+        extra = next((h for h in ranked[len(top):PROMOTE_DEPTH] if shape.in_text(h.chunk.text)), None)
+        if extra is not None:
+            top = [*top[:-1], extra]
     return top
 
 

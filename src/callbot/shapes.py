@@ -129,6 +129,10 @@ SHAPES = [
 ]
 
 
+# What a question may ask for that only a contact line gives.
+CONTACTS = ("an e-mail address", "a phone number", "a web address", "a person's name")
+
+
 @lru_cache(maxsize=1)
 def topics() -> list[Shape]:
     """Topics of funding calls a question can name in so many words (`data/topics.yaml`):
