@@ -237,6 +237,8 @@ def test_which_call_or_edition_is_asked_about_must_be_in_a_passage():
     assert ordinal_absent("What did the previous Cluster Excellence call fund?", passages) == (
         "previous Cluster Excellence call")
     assert ordinal_absent("Posso presentare prima della scadenza del bando?", passages) is None
+    # the ordinal after the call and its name
+    assert ordinal_absent("Quando scade il bando COSME successivo?", passages) == "bando COSME successivo"
 
 
 def test_the_year_of_a_call_must_stand_near_a_call_in_a_passage():

@@ -79,6 +79,7 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("È già stato pubblicato il bando?", ["how things actually turned out"]),
     ("Le call erano già state presentate ai distretti?", []),
     ("How was the survey actually done?", ["how things actually turned out"]),
+    ("Che tempo fa domani a Bari?", ["the weather"]),
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what

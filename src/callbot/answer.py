@@ -300,8 +300,8 @@ def ordinal_absent(question: str, passages: list[str]) -> str | None:
     edition in either language; None otherwise."""
     for ordinal in _ORDINALS:
         # "the previous Cluster Excellence Programme call": names may stand between
-        asked = re.search(rf"\b({ordinal})\s+(open\s+)?(?-i:[A-Z][\w-]*\s+){{0,3}}{_EDITION}\b", question,
-                          re.IGNORECASE)
+        asked = re.search(rf"\b({ordinal})\s+(open\s+)?(?-i:[A-Z][\w-]*\s+){{0,3}}{_EDITION}\b|"
+                          rf"\b{_EDITION}\s+(?-i:[A-Z][\w-]*\s+){{0,3}}({ordinal})\b", question, re.IGNORECASE)
         if asked and not any(
             re.search(rf"\b({ordinal})\s+{_EDITION}\b|\b{_EDITION}\s+({ordinal})\b", p, re.IGNORECASE)
             for p in passages
