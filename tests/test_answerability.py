@@ -616,6 +616,15 @@ def test_a_quote_that_promises_items_is_followed_by_the_next_passage_that_gives_
     assert (2, ) == tuple(r for r, s, _ in quoted if "APPROCCIO" in s)  # cited to its own passage
 
 
+def test_a_rate_asked_for_large_companies_needs_a_sentence_that_gives_theirs():
+    question = "Qual è il cofinanziamento UE per le grandi imprese nel bando Innosup?"
+    terms = QuestionTerms.of(question)
+    smes = "Innosup 1: dotazione 18,5 mln €, cofinanziamento UE del 75% per PMI."
+    assert money_absent(terms, question, [smes]) == ["grandi imprese"]
+    given = smes + " Per le grandi imprese il cofinanziamento è del 50%."
+    assert money_absent(terms, question, [given]) == []
+
+
 def test_how_much_a_named_scheme_covers_needs_a_sum_or_share_with_its_name():
     question = "Quanto copre il Fondo Rotativo per gli investimenti delle PMI piemontesi?"
     terms = QuestionTerms.of(question)

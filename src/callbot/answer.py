@@ -475,7 +475,7 @@ def _names(terms: QuestionTerms, question: str) -> list[str]:
 
 
 # A question that asks for a share: "what percentage", "che percentuale", "funding rate".
-_ASKS_SHARE = re.compile(r"\b(percent\w*|percentuale|(funding|co-?financing|cofinanziamento|"
+_ASKS_SHARE = re.compile(r"\b(percent\w*|percentuale|co-?financing|cofinanziamento|(funding|"
                          r"contribution|reimbursement|rimborso)\s+rates?|tass[oi]\s+di\s+"
                          r"(co)?finanziamento|aliquota)\b|%", re.IGNORECASE)
 # "Quanto copre…", "how much does it cover", "quanto finanzia": a sum or a share.
@@ -483,6 +483,21 @@ _ASKS_COVERED = re.compile(r"\b(quanto\s+(copr\w*|finanzi\w*|paga\w*|rimbors\w*)
                            r"(does|do|did|will|would)\s+[^?]{0,40}\b(cover|fund|pay|reimburse|finance)\w*)\b",
                            re.IGNORECASE)
 _SHARE = re.compile(r"%|\bper\s*cento\b|\bpercent", re.IGNORECASE)
+
+
+# Kinds of participant a rate or sum may be asked for, other than SMEs (which the documents
+# name): the question's words, and what a sentence giving their figure says.
+_PARTICIPANT_FOUND = {
+    "large": r"\bgrand[ei]\s+impres\w*|\blarge\s+(enterprises?|compan\w+|firms?)",
+    "research": r"\b(organismi|enti|organi[sz]{1,2}azion\w+|centri)\s+di\s+ricerca\b|\bresearch\s+(organi[sz]ations?|centres?|bodies)",
+    "university": r"\buniversit\w+",
+    "public": r"\benti\s+pubblici\b|\bpublic\s+(bodies|authorities)",
+}
+_PARTICIPANT = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _PARTICIPANT_FOUND.items()), re.IGNORECASE)
+
+
+def _participant(m: re.Match[str]) -> str:
+    return next(k for k, v in m.groupdict().items() if v)
 
 
 def money_absent(terms: QuestionTerms, question: str, passages: list[str]) -> list[str]:
@@ -495,6 +510,11 @@ def money_absent(terms: QuestionTerms, question: str, passages: list[str]) -> li
                if asks.search(question)]
     if not figures:
         return []
+    if (who := _PARTICIPANT.search(question)) and not any(
+        figure.search(sentence) and re.search(_PARTICIPANT_FOUND[_participant(who)], sentence, re.IGNORECASE)
+        for passage in passages for sentence in split_sentences(passage) for figure in figures
+    ):
+        return [who.group(0)]  # the 75 % "per PMI" is not the rate for large companies
     names = _names(terms, question)
     if not names:
         return []
