@@ -196,8 +196,7 @@ class QuestionTerms:
 
     def _specific_missing(self, question: str, stems: set[str]) -> list[str]:
         return [t for t in sorted(asked_names(question))
-                if t in self.alternatives and not self.alternatives[t] & stems
-                and not _spaced_code(t, stems)]
+                if t in self.alternatives and not self.alternatives[t] & stems]
 
     def compared_apart(self, question: str, passages: list[str]) -> list[str]:
         """For a question that compares ("più alto o più basso di…", "longer than…", "rispetto
@@ -209,12 +208,6 @@ class QuestionTerms:
         if len(names) < 2 or any(not self._specific_missing(question, set(tokenize(p))) for p in passages):
             return []
         return names
-
-
-def _spaced_code(stem: str, stems: set[str]) -> bool:
-    """"wp3" typed for the documents' "Wp 3": its letters and its number are both there."""
-    m = re.fullmatch(r"([a-z]+)(\d+)", stem)
-    return bool(m) and m.group(1) in stems and m.group(2) in stems
 
 
 # "Più alto o più basso", "più … rispetto ai", "longer than" (not "more than one"), "compared
@@ -487,17 +480,14 @@ _SHARE = re.compile(r"%|\bper\s*cento\b|\bpercent", re.IGNORECASE)
 
 # Kinds of participant a rate or sum may be asked for, other than SMEs (which the documents
 # name): the question's words, and what a sentence giving their figure says.
-_PARTICIPANT_FOUND = {
+_PARTICIPANTS = {
     "large": r"\bgrand[ei]\s+impres\w*|\blarge\s+(enterprises?|compan\w+|firms?)",
     "research": r"\b(organismi|enti|organi[sz]{1,2}azion\w+|centri)\s+di\s+ricerca\b|\bresearch\s+(organi[sz]ations?|centres?|bodies)",
     "university": r"\buniversit\w+",
     "public": r"\benti\s+pubblici\b|\bpublic\s+(bodies|authorities)",
 }
-_PARTICIPANT = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _PARTICIPANT_FOUND.items()), re.IGNORECASE)
-
-
-def _participant(m: re.Match[str]) -> str:
-    return next(k for k, v in m.groupdict().items() if v)
+_PARTICIPANT_FOUND = {k: re.compile(v, re.IGNORECASE) for k, v in _PARTICIPANTS.items()}
+_PARTICIPANT = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _PARTICIPANTS.items()), re.IGNORECASE)
 
 
 def money_absent(terms: QuestionTerms, question: str, passages: list[str]) -> list[str]:
@@ -511,7 +501,7 @@ def money_absent(terms: QuestionTerms, question: str, passages: list[str]) -> li
     if not figures:
         return []
     if (who := _PARTICIPANT.search(question)) and not any(
-        figure.search(sentence) and re.search(_PARTICIPANT_FOUND[_participant(who)], sentence, re.IGNORECASE)
+        figure.search(sentence) and _PARTICIPANT_FOUND[who.lastgroup].search(sentence)
         for passage in passages for sentence in split_sentences(passage) for figure in figures
     ):
         return [who.group(0)]  # the 75 % "per PMI" is not the rate for large companies
@@ -890,8 +880,7 @@ def _each_shape_answered(
     there are already `n` ("what source does it cite?": the "Fonte:" line beside the quote).
     "Who could be involved?" gets the "Possibili soggetti coinvolti:" line of a quoted passage,
     "who's the contact person?" the best line with a person's name (a phone number, an e-mail
-    or web address likewise), and a label the question
-    names its line (`_asked_label_line`)."""
+    or web address likewise), and a label the question names its line (`_asked_label_line`)."""
     shapes = answer_types(question) + [_SOURCE[1]] * bool(_SOURCE[0].search(question))
     for shape in shapes:
         if any(shape.search(sentence) for _, sentence, _ in picked):
