@@ -364,10 +364,30 @@ def test_a_country_named_in_lower_case_is_a_name_a_sum_must_come_with():
     assert not {"italian", "ital"} & asked_names("Le imprese italiane possono partecipare?")
 
 
+def test_an_italian_region_named_in_lower_case_is_a_name_a_sum_must_come_with():
+    question = "Quanto budget annuo ricevono i poli di innovazione piemontesi?"
+    assert "piemontes" in asked_names(question)
+    terms = QuestionTerms.of(question)
+    cosme = "Il budget complessivo per questo bando è di 3.600.000 di euro."
+    assert money_absent(terms, question, [cosme]) == ["piemontes"]
+    assert money_absent(terms, question, [cosme + " Poli del Piemonte."]) == []
+
+
+def test_euros_are_counted_by_a_sum_written_with_the_euro_sign():
+    question = "la parte statale del budget lombardo quanti euro sono?"
+    terms = QuestionTerms.of(question)
+    lombardy = "BUDGET A CARICO DI REGIONE LOMBARDIA: € 18.000,00 a valere sulle risorse statali"
+    assert _counted_with_number(terms, "euro", [lombardy], None, question)
+    assert not _counted_with_number(terms, "euro", ["Il budget della Lombardia è statale."], None,
+                                    question)
+
+
 @pytest.mark.parametrize(("question", "asks"), [
     ("Qual è il fatturato complessivo delle imprese del cluster?", True),
     ("How much turnover do the cluster's members make?", True),
     ("Tra gli indicatori c'è anche fatturato ed esportazioni?", False),  # no sum asked
+    ("How much POR FESR 2014-2020 money did Piedmont allocate to the poles?", True),
+    ("How much time do the exchanges last?", False),
 ])
 def test_turnover_is_a_sum_only_when_its_amount_is_asked(question, asks):
     from callbot.answer import _ASKS_MONEY
@@ -629,7 +649,7 @@ def test_how_much_a_named_scheme_covers_needs_a_sum_or_share_with_its_name():
     question = "Quanto copre il Fondo Rotativo per gli investimenti delle PMI piemontesi?"
     terms = QuestionTerms.of(question)
     cosme = "Il cofinanziamento UE è del 75% dei costi ammissibili."
-    named = "Rischi: il Fondo Rotativo non è coordinato con la politica regionale."
+    named = "Rischi in Piemonte: il Fondo Rotativo non è coordinato con la politica regionale."
     assert money_absent(terms, question, [cosme, named]) != []
     assert money_absent(terms, question, [named + " Copre il 40% degli investimenti delle PMI."]) == []
 

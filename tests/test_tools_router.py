@@ -455,6 +455,10 @@ def test_a_question_naming_another_documents_programme_is_left_to_the_documents(
     trip = "Da Milano a Torino per 6 giorni, quanto ci spetta?"
     outcome = route(trip, "it", now=NOW, rules=RULES, elsewhere=frozenset({"milan", "torin"}))
     assert outcome is not None and outcome.tool is not None and outcome.tool.name == "lump_sum"
+    # and a region's people are a place: a "cluster pugliese" is still checked for eligibility
+    apulian = "Siamo un cluster pugliese con partner in Germania e Francia: possiamo candidarci?"
+    outcome = route(apulian, "it", now=NOW, rules=RULES, elsewhere=frozenset({"pugl", "puglies"}))
+    assert outcome is not None and outcome.tool is not None and outcome.tool.name == "eligibility"
 
 
 @pytest.mark.parametrize(

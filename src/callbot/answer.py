@@ -363,6 +363,9 @@ def counted_thing(question: str) -> str | None:
 _COUNT = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d(?![\d]))\d+(?:[.,]\d+)*(?![\w-])")
 
 
+_EURO = frozenset(tokenize("euro"))  # "quanti euro" is counted by "€ 18.000,00"
+
+
 def _counted_with_number(
     terms: QuestionTerms,
     counted: str,
@@ -388,7 +391,8 @@ def _counted_with_number(
             continue
         for sentence in split_sentences(passage):
             counts = _COUNT.search(sentence) or COUNT_WORD.search(sentence)
-            if counts and all(g & set(tokenize(sentence)) for g in groups):
+            words = set(tokenize(sentence)) | (_EURO if "€" in sentence else set())
+            if counts and all(g & words for g in groups):
                 return True
     return False
 
@@ -449,7 +453,8 @@ HOSTILE_REASON = "the question asks for something other than the documents"
 # budget", "qual è il contributo massimo", "quanto FESR", "qual è il fatturato" (not "fatturato"
 # alone: the Piedmont deck names turnover as an indicator, with no sum).
 _ASKS_MONEY = re.compile(
-    r"\b(how\s+many\s+euros?|how\s+much\s+(money|funding|erdf|fesr|grant|of\s+the\s+\S+\s+budget)|"
+    r"\b(how\s+many\s+euros?|how\s+much\s+([\w-]+\s+){0,4}?(money|funding|erdf|fesr|grant)|"
+    r"how\s+much\s+of\s+the\s+\S+\s+budget|"
     r"quant[oi]\s+(milioni\s+di\s+)?(euro|soldi|budget|denaro|fesr|erdf|contributo|finanziamento)|"
     r"budget|dotazione|importo|contributo\s+massimo|stanziat\w*|"
     r"(what|qual\s*è|quanto|how\s+much)\b[^?]{0,25}\b(fatturato|turnover|revenues?|ricavi))\b",

@@ -170,16 +170,25 @@ def country_words() -> frozenset[str]:
                      for w in line.split())
 
 
+@lru_cache(maxsize=1)
+def region_words() -> frozenset[str]:
+    """Italian regions and their peoples' words (`data/regions.txt`)."""
+    text = resources.files("callbot.data").joinpath("regions.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#")
+                     for w in line.split())
+
+
 def specific_words(question: str) -> set[str]:
-    """Stems of capitalised words (not first of a sentence), acronyms, numbers and countries
-    or their peoples in lower case ("il partner sloveno"); not an amount written with a
+    """Stems of capitalised words (not first of a sentence), acronyms, numbers, and countries,
+    Italian regions or their peoples in lower case ("il partner sloveno", "i poli
+    piemontesi"); not an amount written with a
     thousands suffix ("360k"), which the documents write in full."""
     out: set[str] = set()
     for m in re.finditer(r"[\w-]+", question):  # "dell'Australia": "dell", "Australia"
         word = m.group(0)
         if re.fullmatch(r"\d+[kK]", word):
             continue
-        if word.lower() in country_words():
+        if word.lower() in country_words() | region_words():
             out.update(tokenize(word))
             continue
         before = question[: m.start()].rstrip()

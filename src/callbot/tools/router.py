@@ -17,7 +17,7 @@ from callbot.errors import InputError
 from callbot.models import Strict, ToolCall
 from callbot.rules.loader import RuleSet, default_ruleset
 from callbot.rules.schema import RuleRef
-from callbot.terms import country_words, specific_words, tokenize
+from callbot.terms import country_words, region_words, specific_words, tokenize
 from callbot.tools import messages
 from callbot.tools.budget import BudgetInput, budget
 from callbot.tools.call_status import CallStatusInput, call_status
@@ -170,15 +170,15 @@ RUNNERS: dict[ToolName, Runner] = {
 
 
 @lru_cache(maxsize=1)
-def _country_stems() -> frozenset[str]:
-    return frozenset(stem for word in country_words() for stem in tokenize(word))
+def _people_stems() -> frozenset[str]:
+    return frozenset(stem for word in country_words() | region_words() for stem in tokenize(word))
 
 
 def _places(found) -> set[str]:
-    """Stems of the places and regions the question was read to give, and of every country and
-    people ("Germania", "sloveno")."""
+    """Stems of the places and regions the question was read to give, and of every country,
+    Italian region and people ("Germania", "sloveno", "pugliese")."""
     words = [*found.places, *(p.region or "" for p in found.partners), *(p.name for p in found.partners)]
-    return {stem for word in words for stem in tokenize(word)} | _country_stems()
+    return {stem for word in words for stem in tokenize(word)} | _people_stems()
 
 
 def route(question: str, language: Lang, slots: Slots | None = None, *,
