@@ -79,6 +79,12 @@ def test_everyday_italian_finds_the_documents_words():
     assert "budget" in term_groups("Quanti soldi ci sono?")[tokenize("soldi")[0]]
 
 
+def test_an_elided_article_does_not_hide_a_word_from_the_glossary():
+    # "l'Osservatorio" finds the deck's English "Observatory" as "Osservatorio" does
+    for question in ("Cosa propone l'Osservatorio?", "le raccomandazioni dell’Osservatorio"):
+        assert "observatory" in term_groups(question)[tokenize("osservatorio")[0]]
+
+
 def test_english_words_that_are_all_stopwords_are_not_glossary_keys():
     keys = glossary()
     for word in ("can", "may", "the", "what"):

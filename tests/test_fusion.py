@@ -88,3 +88,17 @@ def test_a_contact_asked_for_brings_in_the_passage_that_gives_it():
     assert [h.chunk.id for h in top] == ["c0", "c1", "c2", "c5"]
     # a question that asks for no contact keeps its top
     assert promote_contact("What does the Observatory publish?", ranked, ranked[:4]) == ranked[:4]
+
+
+def test_a_contact_cut_into_the_passage_after_a_top_one_is_found_further_down():
+    from callbot.retrieve import PROMOTE_DEPTH, promote_contact
+
+    texts = ["Studi sui cluster."] * (PROMOTE_DEPTH + 2) + ["Laura Bianchi T: +39 02 123456"]
+    texts[1] = "I nostri contatti: Osservatorio dei cluster"
+    ranked = _ranked(texts)
+    phone = ranked[-1]
+    question = "Qual è il numero di telefono dell'Osservatorio?"
+    # far down, the phone line comes in only as the passage right after a top one (c1)
+    assert promote_contact(question, ranked, ranked[:4]) == ranked[:4]
+    phone.chunk.position = 2
+    assert promote_contact(question, ranked, ranked[:4])[-1] is phone

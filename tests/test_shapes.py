@@ -201,3 +201,12 @@ def test_on_the_real_index_a_phone_number_asked_for_is_brought_in_and_quoted(ass
     # down, and its number is quoted
     answer = assistant.ask("What phone number can I call at the European Cluster Observatory?")
     assert not answer.refused and "796630" in answer.answer
+
+
+def test_on_the_real_index_a_phone_on_the_passage_after_the_contacts_heading_is_quoted(assistant):
+    # "l'osservatorio" now also finds the deck's English "Observatory", which lifts the
+    # "I nostri contatti" heading and pushes its phone line (the passage after it) below the
+    # top 12: it is still brought in, and the reranking does not take its slot away
+    answer = assistant.ask("mi serve un contatto per l'osservatorio: a che numero di telefono posso chiamare?")
+    assert not answer.refused and "796630" in answer.answer
+    assert any("796630" in c.text for c in answer.citations[:4])

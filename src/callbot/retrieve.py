@@ -92,7 +92,7 @@ class Retriever:
         keep_displaced: bool = False,
     ) -> list[ScoredChunk]:
         """The top `k` passages. With `rerank`, the last slot goes to the passage whose best
-        sentence answers best (`rerank_last`); with `keep_displaced` as well, the passage it
+        sentence answers best (`rerank_last`), unless a contact passage took it; with `keep_displaced` as well, the passage it
         took the slot from follows, k + 1 in all (the answer's checks still see it)."""
         k = k or self.settings.top_k
         chunks = self.store.chunks
@@ -104,9 +104,10 @@ class Retriever:
         ranked = favour_answer_shape(
             question, fuse(chunks, dense, keyword, self.settings, mode), self.settings.shape_bonus
         )
-        top = promote_contact(question, ranked, promote_specific(question, ranked, k))
-        if not rerank or self.settings.rerank_pool <= k:
-            return top
+        specific = promote_specific(question, ranked, k)
+        top = promote_contact(question, ranked, specific)
+        if not rerank or self.settings.rerank_pool <= k or top is not specific:
+            return top  # a contact brought in is what was asked for: not challenged
         reranked = rerank_last(
             question, top, ranked[: self.settings.rerank_pool], self.settings.rerank_margin
         )
@@ -171,13 +172,17 @@ def promote_contact(question: str, ranked: list[ScoredChunk], top: list[ScoredCh
     """`top`, except that a question asking for a phone number, an e-mail or web address or a
     person's name that no top passage gives brings in the best passage a little further down
     that gives it, in place of the last: the contacts slide rarely shares the question's
-    words ("chi posso contattare per l'osservatorio?")."""
+    words ("chi posso contattare per l'osservatorio?"). Further down still, the passage right
+    after a top one counts too: a contacts slide cut in two goes on there."""
     if not top:
         return top
+    follows = {(h.chunk.source, h.chunk.position + 1) for h in top}
+    pool = [*ranked[len(top):PROMOTE_DEPTH],
+            *(h for h in ranked[PROMOTE_DEPTH:] if (h.chunk.source, h.chunk.position) in follows)]
     for shape in asked_shapes(question):
         if shape.what not in CONTACTS or any(shape.in_text(h.chunk.text) for h in top):
             continue
-        extra = next((h for h in ranked[len(top):PROMOTE_DEPTH] if shape.in_text(h.chunk.text)), None)
+        extra = next((h for h in pool if shape.in_text(h.chunk.text)), None)
         if extra is not None:
             top = [*top[:-1], extra]
     return top

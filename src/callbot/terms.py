@@ -128,12 +128,17 @@ def _keys_by_first_word() -> dict[str, list[str]]:
     return out
 
 
+_ELIDED = re.compile(r"^(?:l|d|c|un|dell|dall|nell|sull|all|coll|quell|quest|tutt)'(?=\w)")
+
+
 def _phrases(question: str) -> list[tuple[str, list[str]]]:
     """The glossary keys found in the question as whole words, with their Italian words. An
     acronym joined to a word by a hyphen counts as a word too ("UK-based": "uk")."""
     acronyms = [p.lower() for w in re.findall(r"\w+(?:-\w+)+", question)
                 for p in w.split("-") if len(p) > 1 and p.isalpha() and p.isupper()]
-    low = " " + " ".join(words(question)) + " | " + " ".join(acronyms) + " "
+    # an elided article or preposition is not part of the word ("l'Osservatorio")
+    plain = [_ELIDED.sub("", w) for w in words(question)]
+    low = " " + " ".join(plain) + " | " + " ".join(acronyms) + " "
     keys = _keys_by_first_word()
     candidates = sorted({t for w in low.split() for t in keys.get(w, [])})
     return [(t, glossary()[t]) for t in candidates if f" {t} " in low]
