@@ -442,6 +442,10 @@ def test_a_second_question_about_something_no_document_names_is_refused(assistan
         ("Sono Giulia, lavoro in un consorzio di Melfi: quanti poli crea il Piemonte?", {"piemont"}),
         ("Our auto-parts cluster in Melfi: is automotive a sector?", set()),
         ("We're a 2-year-old UK-based startup: can we join?", set()),
+        # …or in a sentence of its own before the question
+        ("Hi, I'm preparing a proposal for our cluster in Andalusia. What's the top rate?", set()),
+        ("Siamo un cluster della Navarra. Qual è il budget COSME?", {"cosm"}),
+        ("Can our cluster in Andalusia apply? It is small.", {"andalus"}),
         # a name the question sets aside
         ("Quanti consorzi finanzia la call ESCP4S3 (non Innosup)?", {"escp4s3"}),
         ("Which partners, other than Interreg ones, take part?", set()),
@@ -454,6 +458,14 @@ def test_words_about_the_asker_are_not_names_the_documents_must_hold(question, n
 def test_a_question_with_a_name_about_the_asker_is_answered(assistant):
     answer = assistant.ask("Quick Q for the HR team: how long can a ClusterXchange exchange last?")
     assert not answer.refused
+
+
+@pytest.mark.parametrize("question", [
+    "Qual era il titolo della conferenza?", "What was the theme of the conference?",
+])
+def test_the_word_a_text_is_named_by_need_not_stand_in_the_documents(question):
+    assert focus_words(question) == []
+    assert focus_words("Qual era il programma della conferenza?") == ["programma"]
 
 
 def test_a_pick_ending_on_a_colon_is_quoted_with_its_whole_list():

@@ -113,10 +113,12 @@ _CALENDAR_AND_LANGUAGES = set(tokenize(
 ))
 # "Quick Q for the HR team: …", "Sto scrivendo una sintesi per il CdA: …", "Helpdesk check
 # before I reply: …": who the answer is for or what the asker is doing, before the question.
+# The same clause may end with a full stop before the question ("Hi, I'm preparing a proposal
+# for our cluster in Catalonia. What's the maximum rate?").
+_ASKER = (r"(?:for|per|sto|stiamo|i['’]m|i\s+am|we['’]re|we\s+are|drafting|writing|preparing|"
+          r"check|scrivendo|preparando|our|my|sono|siamo|lavor\w*|mi\s+chiamo|nostr[oaie]|mi[oa])")
 _PREAMBLE = re.compile(
-    r"^[^:?]{0,100}\b(?:for|per|sto|stiamo|i['’]m|i\s+am|we['’]re|we\s+are|drafting|writing|"
-    r"preparing|check|scrivendo|preparando|our|my|sono|siamo|lavor\w*|mi\s+chiamo|nostr[oaie]|"
-    r"mi[oa])\b[^:?]{0,80}:",
+    rf"^[^:?]{{0,100}}\b{_ASKER}\b[^:?]{{0,80}}:|^[^:?.!]{{0,100}}\b{_ASKER}\b[^:?.!]{{0,80}}[.!]\s+(?=\S)",
     re.IGNORECASE,
 )
 _OWNED = re.compile(r"\b(?:our|my|nostr[oaie]|mi[oae]|miei)\s+(?:[\w&-]+\s+)?([\w&-]+)",
@@ -266,6 +268,11 @@ def focus_words(question: str) -> list[str]:
 _ADJECTIVE = re.compile(r"(al|ic|ive|ous|ly|ful|able|ible|ary|ent|ant|ed|less|ish)$", re.IGNORECASE)
 
 
+# "Qual era il titolo…", "what is the theme…": the words a text is named by ask for it, they
+# need not stand in the documents themselves.
+_NAMES_A_TEXT = re.compile(r"(titol[oi]|titles?|tem[ai]|themes?|slogan|motto)$", re.IGNORECASE)
+
+
 def _focus(question: str, m: re.Match[str], english: bool) -> str | None:
     word = m.group(1)
     after = re.match(r"\s*([\w'’-]+)", question[m.end(1):])
@@ -273,7 +280,7 @@ def _focus(question: str, m: re.Match[str], english: bool) -> str | None:
     alone = not english or after is None or not term_groups(after.group(1))
     if not alone and not _ADJECTIVE.search(word) and not asked_shapes(f"what {word} {after.group(1)}"):
         alone = True  # a noun before a noun ("insurance cover", not "phone number"): asked about
-    kind_of_answer = any(asks.search(word) for asks, _ in _ANSWER_TYPES)
+    kind_of_answer = any(asks.search(word) for asks, _ in _ANSWER_TYPES) or _NAMES_A_TEXT.match(word)
     if kind_of_answer or not alone or word.lower().endswith("ing"):
         return None
     return word
