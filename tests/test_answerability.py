@@ -130,6 +130,9 @@ def test_a_label_line_lends_its_words_to_the_line_under_it():
         ("How many SMEs take part in an exchange?", "smes"),
         ("Quante PMI partecipano agli scambi?", "pmi"),
         ("How many EU countries must the partners come from?", "countries"),
+        ("What is the minimum number of employees an SME needs?", "employees"),
+        ("Qual è il numero minimo di dipendenti richiesto?", "dipendenti"),
+        ("Qual è il numero di telefono dell'helpdesk?", None),  # a contact, not a count
         ("What is the deadline?", None),
     ],
 )

@@ -338,7 +338,12 @@ def call_year_absent(question: str, passages: list[str]) -> str | None:
 # Below this share of question words known to the documents, the question is about
 # something else ("banana bread recipe").
 MIN_KNOWN_SHARE = 0.4
-_HOW_MANY = re.compile(r"\b(?:how\s+many|quant[ie])\s+([\w'’-]+(?:\s+[\w'’-]+)?)", re.IGNORECASE)
+# "How many X", "quanti X", "the minimum number of X", "il numero di X" (not a phone number).
+_HOW_MANY = re.compile(r"\b(?:how\s+many|quant[ie]|(?:(?:minimum|maximum|min|max|total)\s+)?number\s+of|"
+                       r"numero\s+(?:(?:minimo|massimo|totale|complessivo)\s+)?d(?:i|e[il]|egli|elle))\s+"
+                       r"(?!(?:telefono|tel|fax|cellulare|phone|mobile|protocollo|partita|conto|pratica|"
+                       r"riferimento|reference|registrazione|registration)\b)"
+                       r"([\w'’-]+(?:\s+[\w'’-]+)?)", re.IGNORECASE)
 
 
 # Words between "how many" and what is counted: "how many new jobs" counts jobs.
