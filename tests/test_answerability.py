@@ -675,6 +675,14 @@ def test_how_much_a_named_scheme_covers_needs_a_sum_or_share_with_its_name():
     assert money_absent(terms, question, [named + " Copre il 40% degli investimenti delle PMI."]) == []
 
 
+def test_a_city_asked_for_is_named_by_a_place_name_without_the_word_city():
+    question = "In quale città si è tenuta la European Cluster Conference del 2016?"
+    note = "European Cluster Conference Cluster 4.0 Bruxelles, 1-2 dicembre 2016"
+    assert counted_not_named(question, [note]) is None
+    assert counted_not_named(question, ["European Cluster Conference, 1-2 dicembre 2016"]) == (
+        "no passage speaks of the città")
+
+
 def test_partners_the_passages_only_count_are_not_named():
     slide = ("PARTENARIATO 1 Capofila 12 partner Università di Lubiana – Slovenia "
              "3 partner dalla Svizzera 2 partner dall'Austria 7 soggetti osservatori")

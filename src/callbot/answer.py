@@ -424,6 +424,17 @@ _ASKS_NAMES = re.compile(
 _COUNT_BEFORE = re.compile(rf"^(?:\d+|{number_words(1, 20)}|un[oa]?|one)$", re.IGNORECASE)
 
 
+_PLACE_KINDS = re.compile(r"cities|città|towns|venues|locations|luoghi|sedi", re.IGNORECASE)
+
+
+def _names_a_place(passages: list[str]) -> bool:
+    """Whether a passage holds a capitalised word the gazetteer knows as a place."""
+    from callbot.tools.places import is_known_place
+
+    return any(is_known_place(word) for passage in passages
+               for word in re.findall(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b", passage))
+
+
 def counted_not_named(question: str, passages: list[str]) -> str | None:
     """For a question asking who some partners or members are, why the passages do not say:
     they never speak of them ("who were the speakers?"), or they name them only after a
@@ -434,6 +445,8 @@ def counted_not_named(question: str, passages: list[str]) -> str | None:
     if not m:
         return None
     asked = m.group(1) or m.group(2)
+    if _PLACE_KINDS.fullmatch(asked) and _names_a_place(passages):
+        return None  # "Bruxelles, 1-2 dicembre 2016" names the city without the word "città"
     stems = {t for group in term_groups(asked).values() for t in group}
     origin = {t for w in re.findall(r"[\w'’]+", question) if w.lower() in country_words()
               for group in term_groups(w).values() for t in group}
