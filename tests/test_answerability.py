@@ -22,6 +22,7 @@ from callbot.answer import (
     ordinal_absent,
     pick_sentences,
     quotable_sentences,
+    without_preamble,
 )
 from callbot.chunk import split_sentences
 from callbot.models import Chunk, ScoredChunk
@@ -456,6 +457,37 @@ def test_a_second_question_about_something_no_document_names_is_refused(assistan
 )
 def test_words_about_the_asker_are_not_names_the_documents_must_hold(question, names):
     assert asked_names(question) == names
+
+
+@pytest.mark.parametrize(
+    ("question", "core"),
+    [
+        ("Quick one for our board in Lyon: how long does S3-4AlpClusters run?",
+         "how long does S3-4AlpClusters run?"),
+        ("Hi, we're an SME from Valencia. WP5 internationalisation covers what exactly",
+         "WP5 internationalisation covers what exactly"),
+        ("Ciao, sono Anna. Per il nostro CdA: quanto dura uno scambio?", "quanto dura uno scambio?"),
+        # a clause before a colon ends at a full stop: what follows it is asked
+        ("Hi, we're an SME from Valencia. Innosup-1 projects: when is the deadline?",
+         "Innosup-1 projects: when is the deadline?"),
+        # a sentence that sets the scene is part of the question, not about the asker
+        ("Among the recommendations for Piedmont there are four areas. Which are they?",
+         "Among the recommendations for Piedmont there are four areas. Which are they?"),
+        # too little would be left to be a question of its own
+        ("Per il nostro CdA: quali?", "Per il nostro CdA: quali?"),
+    ],
+)
+def test_the_words_about_the_asker_are_set_apart_from_what_is_asked(question, core):
+    assert without_preamble(question) == core
+
+
+@pytest.mark.parametrize("question", [
+    "Quick one for our board in Lyon: how long does S3-4AlpClusters run, start to finish?",
+    "Hi, we're an SME from Valencia. WP5 internationalisation covers what exactly",
+])
+def test_words_about_the_asker_do_not_dilute_how_much_of_the_question_is_covered(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.reason
 
 
 def test_a_question_with_a_name_about_the_asker_is_answered(assistant):

@@ -113,12 +113,15 @@ _CALENDAR_AND_LANGUAGES = set(tokenize(
 ))
 # "Quick Q for the HR team: …", "Sto scrivendo una sintesi per il CdA: …", "Helpdesk check
 # before I reply: …": who the answer is for or what the asker is doing, before the question.
-# The same clause may end with a full stop before the question ("Hi, I'm preparing a proposal
-# for our cluster in Catalonia. What's the maximum rate?").
+# Or a first sentence that introduces the asker ("Hi, I'm preparing a proposal for our cluster
+# in Catalonia. What's the maximum rate?"); not one that sets the scene ("Among the
+# recommendations for Piedmont there are four areas. Which are they?").
 _ASKER = (r"(?:for|per|sto|stiamo|i['’]m|i\s+am|we['’]re|we\s+are|drafting|writing|preparing|"
           r"check|scrivendo|preparando|our|my|sono|siamo|lavor\w*|mi\s+chiamo|nostr[oaie]|mi[oa])")
 _PREAMBLE = re.compile(
-    rf"^[^:?]{{0,100}}\b{_ASKER}\b[^:?]{{0,80}}:|^[^:?.!]{{0,100}}\b{_ASKER}\b[^:?.!]{{0,80}}[.!]\s+(?=\S)",
+    rf"^[^:?.!]{{0,100}}\b{_ASKER}\b[^:?.!]{{0,80}}:\s*|"
+    r"^(?:(?:hi|hello|ciao|salve|buongiorno|buonasera)\b[,!]?\s*)?(?:i['’]m|i\s+am|we['’]re|we\s+are|"
+    r"sono|siamo|mi\s+chiamo|lavoro|lavoriamo|our|my|il\s+nostro|la\s+nostra|nostr[oa])\b[^:?.!]{0,160}[.!]\s+(?=\S)",
     re.IGNORECASE,
 )
 _OWNED = re.compile(r"\b(?:our|my|nostr[oaie]|mi[oae]|miei)\s+(?:[\w&-]+\s+)?([\w&-]+)",
@@ -131,6 +134,16 @@ _NOT_THIS = re.compile(r"\b(?:non|not|tranne|escluso|except|excluding|rather\s+t
                        r"([A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?)")
 
 
+def without_preamble(question: str) -> str:
+    """The question less the leading clauses or sentences about the asker (`_PREAMBLE`), at
+    most two ("Hi, I'm Anna. For our board: how long does it run?" asks "how long does it
+    run?"); a rest of fewer than two words is no question of its own, and is not split off."""
+    for _ in range(2):
+        if (m := _PREAMBLE.match(question)) and len(question[m.end():].split()) >= 2:
+            question = question[m.end():].strip()
+    return question
+
+
 def asked_names(question: str) -> set[str]:
     """`terms.specific_words` less the ones that speak of the asker, not of what is asked:
     words of a leading "for our board:" clause, what follows "our/my/nostro" ("our CEO"),
@@ -140,8 +153,8 @@ def asked_names(question: str) -> set[str]:
 
     names = specific_words(question)
     incidental = set(_CALENDAR_AND_LANGUAGES)
-    if m := _PREAMBLE.match(question):
-        incidental |= set(tokenize(m.group(0)))
+    if (core := without_preamble(question)) != question:
+        incidental |= set(tokenize(question[: question.rfind(core)]))
     for m in _OWNED.finditer(question):
         incidental |= set(tokenize(m.group(0)))
     for m in _NOT_THIS.finditer(question):
@@ -1018,9 +1031,15 @@ def extractive_answer(
     if is_hostile(question):
         return refusal(question, language, HOSTILE_REASON)
     terms = QuestionTerms.of(question, vocabulary)
+    # how much of the question the passages cover is measured on what it asks, not on the
+    # words about the asker
+    core = without_preamble(question)
+    asked = terms if core == question else QuestionTerms.of(core, vocabulary)
+    if len(asked.alternatives) < 2:
+        asked = terms  # "…: which ones?" leaves too little to measure
     if vocabulary is not None and (missing := terms.unknown_specific(vocabulary, question)):
         return refusal(question, language, f"the documents never mention {', '.join(missing)}")
-    if vocabulary is not None and terms.known_share(vocabulary) < MIN_KNOWN_SHARE:
+    if vocabulary is not None and asked.known_share(vocabulary) < MIN_KNOWN_SHARE:
         return refusal(question, language, "most words of the question are in no document")
     for focus in focus_words(question) if vocabulary is not None else []:
         # an English modifier is read in the question ("weak points": debolezza), not alone
@@ -1031,7 +1050,7 @@ def extractive_answer(
                 question, language, f"what the question asks about ({focus}) is in no document"
             )
     passages = [f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits]
-    best_cov = max((coverage(terms, p) for p in passages), default=0.0)
+    best_cov = max((coverage(asked, p) for p in passages), default=0.0)
     if not hits or best_cov < min_coverage:
         return refusal(question, language, f"weak evidence (coverage {best_cov:.2f})")
     if absent := terms.specific_absent(question, passages):
