@@ -123,6 +123,8 @@ def test_a_label_line_lends_its_words_to_the_line_under_it():
     ("question", "counted"),
     [
         ("How many Lombard clusters were studied?", "clusters"),
+        ("how many lombard clusters were studied?", "clusters"),  # a people word in lower case
+        ("How many swiss partners take part?", "partners"),
         ("Quanti cluster lombardi sono stati analizzati?", "cluster"),
         ("Quanti dipendenti ha il polo ICT?", "dipendenti"),
         ("How many new jobs did the project create?", "jobs"),  # an adjective before the thing

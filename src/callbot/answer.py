@@ -21,6 +21,7 @@ from callbot.terms import (
     detect_language,
     domain_glossary,
     ends_on_function_word,
+    region_words,
     specific_words,
     term_groups,
     tokenize,
@@ -379,7 +380,8 @@ def counted_thing(question: str) -> str | None:
         if m.group(0).lower().startswith("how") and second.lower().endswith("s"):
             return f"{first} {second}".lower()  # "how many SME members": members that are SMEs
         return first.lower()  # "how many SMEs take part", "quante PMI partecipano"
-    if second and (first[:1].isupper() or first.lower() in _COUNT_ADJECTIVES):
+    people = country_words() | region_words()  # "how many lombard clusters": clusters
+    if second and (first[:1].isupper() or first.lower() in _COUNT_ADJECTIVES | people):
         return second.lower()
     return first.lower()
 
