@@ -394,6 +394,22 @@ def test_euros_are_counted_by_a_sum_written_with_the_euro_sign():
                                     question)
 
 
+def test_a_number_of_years_does_not_count_firms():
+    question = "Quante imprese aderiscono ai poli piemontesi?"
+    terms = QuestionTerms.of(question)
+    years = "Poli del Piemonte. Indicatori: performance economica delle PMI nei 3 anni successivi."
+    assert not _counted_with_number(terms, "imprese", [years], None, question)
+    firms = "Poli del Piemonte. Aderiscono 1.200 imprese, per 3 anni."
+    assert _counted_with_number(terms, "imprese", [firms], None, question)
+
+
+def test_a_range_counts_what_it_is_a_range_of():
+    question = "Per quanti mesi le start-up ricevono i servizi?"
+    terms = QuestionTerms.of(question)
+    passage = "Durata: call annuali e valutazione. Servizi di accelerazione per 3-6 mesi."
+    assert _counted_with_number(terms, "mesi", [passage], None, question)
+
+
 @pytest.mark.parametrize(("question", "asks"), [
     ("Qual è il fatturato complessivo delle imprese del cluster?", True),
     ("How much turnover do the cluster's members make?", True),

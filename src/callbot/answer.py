@@ -391,6 +391,25 @@ _COUNT = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d(?![\d]))\d+(?:[.,]\d+)*(?![\w-]
 
 
 _EURO = frozenset(tokenize("euro"))  # "quanti euro" is counted by "€ 18.000,00"
+_RANGE = re.compile(r"(?<![\w-])\d+\s*[-–]\s*\d+(?![\w-])")  # "per 3-6 mesi"
+# A number followed by one of these counts time, money or distance ("nei 3 anni successivi"),
+# not the firms or partners a question counts. A share ("il 50% degli scambi") may answer
+# "how many".
+_UNITS = frozenset(tokenize(
+    "anni anno mesi mese giorni giorno settimane ore volte euro eur km chilometri "
+    "years year months month days day weeks hours times"
+))
+
+
+def _counts(sentence: str, groups: list[set[str]]) -> bool:
+    """Whether the sentence holds a number (in figures, a range or words) that is not one of
+    time, money or distance, unless that is what the question counts (`groups`)."""
+    for m in [*_COUNT.finditer(sentence), *_RANGE.finditer(sentence), *COUNT_WORD.finditer(sentence)]:
+        after = re.match(r"\s*([\w'’]+)", sentence[m.end():])
+        unit = set(tokenize(after.group(1))) if after else set()
+        if not unit & _UNITS or any(g & unit for g in groups):
+            return True
+    return False
 
 
 def _counted_with_number(
@@ -417,9 +436,8 @@ def _counted_with_number(
         if not all(terms.alternatives[t] & held for t in names):
             continue
         for sentence in split_sentences(passage):
-            counts = _COUNT.search(sentence) or COUNT_WORD.search(sentence)
             words = set(tokenize(sentence)) | (_EURO if "€" in sentence else set())
-            if counts and all(g & words for g in groups):
+            if all(g & words for g in groups) and _counts(sentence, groups):
                 return True
     return False
 
