@@ -394,6 +394,17 @@ def test_euros_are_counted_by_a_sum_written_with_the_euro_sign():
                                     question)
 
 
+@pytest.mark.parametrize("question", [
+    "How much of the EUR 2.5 million total cost is covered by ERDF funds?",
+    "Quanto del costo totale è coperto dal FESR?",
+])
+def test_how_much_of_a_cost_a_fund_covers_needs_a_sum_with_the_fund(question):
+    terms = QuestionTerms.of(question)
+    assert money_absent(terms, question, ["COSTO TOTALE: € 2.521.964,00"]) == [
+        "erdf" if "ERDF" in question else "fesr"]  # not 'eur': a currency is no name
+    assert money_absent(terms, question, ["€ 102.000,00 a valere sulle risorse FESR (85%)"]) == []
+
+
 def test_a_number_of_years_does_not_count_firms():
     question = "Quante imprese aderiscono ai poli piemontesi?"
     terms = QuestionTerms.of(question)

@@ -390,7 +390,7 @@ def counted_thing(question: str) -> str | None:
 _COUNT = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d(?![\d]))\d+(?:[.,]\d+)*(?![\w-])")
 
 
-_EURO = frozenset(tokenize("euro"))  # "quanti euro" is counted by "€ 18.000,00"
+_EURO = frozenset(tokenize("euro EUR"))  # "quanti euro" is counted by "€ 18.000,00"
 _RANGE = re.compile(r"(?<![\w-])\d+\s*[-–]\s*\d+(?![\w-])")  # "per 3-6 mesi"
 # A number followed by one of these counts time, money or distance ("nei 3 anni successivi"),
 # not the firms or partners a question counts. A share ("il 50% degli scambi") may answer
@@ -527,7 +527,7 @@ _PAYERS = set(tokenize("Commissione Commission Regione Region UE EU Unione Union
 def _names(terms: QuestionTerms, question: str) -> list[str]:
     """Stems of the question's names and acronyms, not its numbers nor who pays."""
     return [t for t in sorted(asked_names(question))
-            if not re.search(r"\d", t) and t in terms.alternatives and t not in _PAYERS]
+            if not re.search(r"\d", t) and t in terms.alternatives and t not in _PAYERS | _EURO]
 
 
 # A question that asks for a share: "what percentage", "che percentuale", "funding rate".
@@ -536,7 +536,12 @@ _ASKS_SHARE = re.compile(r"\b(percent\w*|percentuale|co-?financing|cofinanziamen
                          r"(co)?finanziamento|aliquota)\b|%", re.IGNORECASE)
 # "Quanto copre…", "how much does it cover", "quanto finanzia": a sum or a share.
 _ASKS_COVERED = re.compile(r"\b(quanto\s+(copr\w*|finanzi\w*|paga\w*|rimbors\w*)|how\s+much\s+"
-                           r"(does|do|did|will|would)\s+[^?]{0,40}\b(cover|fund|pay|reimburse|finance)\w*)\b",
+                           r"(does|do|did|will|would)\s+[^?]{0,40}\b(cover|fund|pay|reimburse|finance)\w*|"
+                           # "how much of the total cost is covered by ERDF funds?"
+                           r"how\s+much\s+of\b[^?]{0,60}\b(is|are|was|were|will\s+be)\s+"
+                           r"(covered|funded|paid|reimbursed|financed)|"
+                           r"quant[oa]\s+del\w*\b[^?]{0,60}\b(è|sono|viene|vengono)\s+"
+                           r"(copert|finanziat|pagat|rimborsat)\w*)\b",
                            re.IGNORECASE)
 _SHARE = re.compile(r"%|\bper\s*cento\b|\bpercent", re.IGNORECASE)
 
