@@ -414,6 +414,15 @@ def test_a_number_of_years_does_not_count_firms():
     assert _counted_with_number(terms, "imprese", [firms], None, question)
 
 
+def test_a_version_in_a_name_does_not_count():
+    question = "Quanti distretti pugliesi hanno partecipato alla conferenza?"
+    terms = QuestionTerms.of(question)
+    title = "European Cluster Conference «Cluster 4.0»: note per i distretti pugliesi."
+    assert not _counted_with_number(terms, "distretti", [title], None, question)
+    assert _counted_with_number(terms, "distretti", [title + " Hanno partecipato 12 distretti."],
+                                None, question)
+
+
 def test_a_range_counts_what_it_is_a_range_of():
     question = "Per quanti mesi le start-up ricevono i servizi?"
     terms = QuestionTerms.of(question)

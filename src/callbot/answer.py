@@ -391,6 +391,7 @@ _COUNT = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d(?![\d]))\d+(?:[.,]\d+)*(?![\w-]
 
 
 _EURO = frozenset(tokenize("euro EUR"))  # "quanti euro" is counted by "€ 18.000,00"
+_VERSION = re.compile(r"\d\.0")
 _RANGE = re.compile(r"(?<![\w-])\d+\s*[-–]\s*\d+(?![\w-])")  # "per 3-6 mesi"
 # A number followed by one of these counts time, money or distance ("nei 3 anni successivi"),
 # not the firms or partners a question counts. A share ("il 50% degli scambi") may answer
@@ -403,8 +404,11 @@ _UNITS = frozenset(tokenize(
 
 def _counts(sentence: str, groups: list[set[str]]) -> bool:
     """Whether the sentence holds a number (in figures, a range or words) that is not one of
-    time, money or distance, unless that is what the question counts (`groups`)."""
+    time, money or distance, unless that is what the question counts (`groups`), nor a
+    version in a name."""
     for m in [*_COUNT.finditer(sentence), *_RANGE.finditer(sentence), *COUNT_WORD.finditer(sentence)]:
+        if _VERSION.fullmatch(m.group(0)):
+            continue  # "Cluster 4.0", "Industria 4.0": a name, not a count
         after = re.match(r"\s*([\w'’]+)", sentence[m.end():])
         unit = set(tokenize(after.group(1))) if after else set()
         if not unit & _UNITS or any(g & unit for g in groups):
