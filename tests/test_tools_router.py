@@ -483,3 +483,33 @@ def test_one_cluster_of_no_stated_place_is_not_a_consortium_to_check(question, l
 )
 def test_why_a_rule_is_so_is_a_question_for_the_documents(question, lang):
     assert ask(question, lang) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Hi, we're an SME from Valencia. What insurance cover do ClusterXchange participants "
+         "need during their stay abroad?", "en"),
+        ("Hi, we're an SME from Valencia. How many euros did the Piedmont innovation poles "
+         "receive in total?", "en"),
+        ("Ciao, siamo una PMI di Bari. Quanto era il budget del bando ClusterXchange del 2021?",
+         "it"),
+        ("Ciao, siamo una PMI di Bari. Nel bando COSME qual è il contributo massimo per progetto?",
+         "it"),
+    ],
+)
+def test_the_askers_own_town_does_not_make_a_question_a_lump_sum(question, lang):
+    # one place is a lump sum to compute only when an amount for an exchange is asked
+    assert ask(question, lang) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Siamo una PMI di Bari, quanto riceviamo per uno scambio ClusterXchange?", "it"),
+        ("We're based in Lyon: how much is the lump sum for an exchange?", "en"),
+    ],
+)
+def test_an_exchange_amount_from_one_town_asks_where_the_other_is(question, lang):
+    outcome = ask(question, lang)
+    assert outcome is not None and outcome.slots.pending == "lump_sum"

@@ -51,6 +51,11 @@ LUMP = _any(r"lump", r"forfait", r"forfett", r"\bquanto\b", r"\bhow much\b", r"\
             r"\bcontribut\w*", r"\brimbors\w*", r"\bspett\w*", r"\bricev\w*", r"\breceive\b",
             r"\bget\b", r"clusterxchange", r"\bscambio\b", r"\bexchange\b", r"\bvisit\w*",
             r"\bsoggiorn\w*", r"\bstay\w*", r"\btrasfert\w*", r"\bapart\b", r"\bdistan\w*")
+LUMP_TOPIC = _any(r"lump", r"forfait", r"forfett", r"clusterxchange", r"\bscamb\w*", r"\bexchanges?\b",
+                  r"\bvisit\w*", r"\bsoggiorn\w*", r"\bstay\w*", r"\btrasfert\w*", r"\bdistacc\w*",
+                  r"\bsecondment\b")
+NOT_LUMP = _any(r"\bbudget\b", r"\bdotazion\w*", r"\bstanziat\w*", r"\binsurance\b", r"\bassicura\w*",
+                r"\biva\b", r"\bvat\b", r"\bdeadline\b", r"\bscadenz\w*", r"\bcut-?off\b")
 DISTANCE = _any(r"\bdist\w*", r"\bhow far\b", r"\bquanto lontan\w*", r"\bkm\b")
 DISTANCE_QUESTION = _any(r"\bdista\b", r"\bdistano\b", r"\bdistanza\b", r"\bhow far\b",
                          r"\bdistance between\b", r"\bquanto lontan\w*", r"\bhow many km\b",
@@ -89,7 +94,14 @@ def _lump_sum(low: str, found: Found) -> bool:
     where = found.distance_km is not None or bool(found.places)
     if not stay and (found.stay_weeks or found.stay_months) and STAY.search(low):
         return where or bool(AMOUNT_QUESTION.search(low))  # "can an exchange last 2 months?"
-    return (stay and (where or bool(LUMP.search(low)))) or (where and bool(LUMP.search(low)))
+    if stay:
+        return where or bool(LUMP.search(low))
+    if len(found.places) >= 2 or found.distance_km is not None:
+        return bool(LUMP.search(low))
+    # one place only ("siamo una PMI di Bari"): the asker's own town, a lump sum only when an
+    # amount for an exchange is asked, not a budget, a cover or a deadline of the call
+    return bool(found.places) and bool(AMOUNT_QUESTION.search(low) and LUMP_TOPIC.search(low)) \
+        and not NOT_LUMP.search(low)
 
 
 def _budget(low: str, found: Found) -> bool:
