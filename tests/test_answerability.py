@@ -21,6 +21,7 @@ from callbot.answer import (
     money_absent,
     ordinal_absent,
     pick_sentences,
+    asked_part,
     quotable_sentences,
     without_preamble,
 )
@@ -517,6 +518,22 @@ def test_words_about_the_asker_are_not_names_the_documents_must_hold(question, n
 )
 def test_the_words_about_the_asker_are_set_apart_from_what_is_asked(question, core):
     assert without_preamble(question) == core
+
+
+def test_what_is_asked_keeps_the_opening_when_the_rest_says_too_little():
+    assert asked_part("Per il nostro CdA: quanto dura uno scambio ClusterXchange?") == (
+        "quanto dura uno scambio ClusterXchange?")
+    question = "Devo fare una scheda sui rischi per la politica dei cluster: quali sono indicati?"
+    assert asked_part(question) == question
+
+
+def test_passages_are_looked_up_by_what_is_asked_not_by_the_askers_town(assistant):
+    question = ("Quick one for our board in Lyon: for the ClusterXchange part, how many "
+                "short-term exchanges does each partnership have to run, and what share of them "
+                "should involve SMEs?")
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.reason
+    assert any("100 scambi" in c.text for c in answer.citations[:4])
 
 
 @pytest.mark.parametrize("question", [

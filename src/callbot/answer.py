@@ -145,6 +145,14 @@ def without_preamble(question: str) -> str:
     return question
 
 
+def asked_part(question: str) -> str:
+    """What the question asks, less the words about the asker (`without_preamble`), when that
+    still holds two content words; else the whole question ("Devo fare una scheda sui rischi
+    in Piemonte: quali sono?" asks about the risks)."""
+    core = without_preamble(question)
+    return core if core != question and len(term_groups(core)) >= 2 else question
+
+
 def asked_names(question: str) -> set[str]:
     """`terms.specific_words` less the ones that speak of the asker, not of what is asked:
     words of a leading "for our board:" clause, what follows "our/my/nostro" ("our CEO"),
@@ -1062,10 +1070,8 @@ def extractive_answer(
     terms = QuestionTerms.of(question, vocabulary)
     # how much of the question the passages cover is measured on what it asks, not on the
     # words about the asker
-    core = without_preamble(question)
+    core = asked_part(question)
     asked = terms if core == question else QuestionTerms.of(core, vocabulary)
-    if len(asked.alternatives) < 2:
-        asked = terms  # "…: which ones?" leaves too little to measure
     if vocabulary is not None and (missing := terms.unknown_specific(vocabulary, question)):
         return refusal(question, language, f"the documents never mention {', '.join(missing)}")
     if vocabulary is not None and asked.known_share(vocabulary) < MIN_KNOWN_SHARE:

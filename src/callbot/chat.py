@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from callbot.answer import HOSTILE_REASON, extractive_answer, is_hostile, refusal, without_planted
+from callbot.answer import (
+    HOSTILE_REASON,
+    asked_part,
+    extractive_answer,
+    is_hostile,
+    refusal,
+    without_planted,
+)
 from callbot.embed import Embedder, get_embedder
 from callbot.errors import InputError
 from callbot.generate import generate_answer, stream_answer
@@ -180,8 +187,10 @@ class Assistant:
     def _document_plan(self, question, language, history, doc, call) -> Plan:
         rewriter = self.model if self.settings.llm == "openai" else None
         standalone, _ = self.store.speller.correct(rewrite_question(question, history, rewriter))
+        # passages are looked up by what is asked, not by "Quick one for our board in Lyon:"
         hits = self.retriever.search(
-            standalone, self.settings.top_k, doc=doc, call=call, mode=self.mode, keep_displaced=True
+            asked_part(standalone), self.settings.top_k, doc=doc, call=call, mode=self.mode,
+            keep_displaced=True,
         )
         base = extractive_answer(
             standalone,
