@@ -9,6 +9,7 @@ from callbot.answer import (
     QuestionTerms,
     _counted_with_number,
     asked_names,
+    asked_part,
     call_year_absent,
     counted_not_named,
     counted_thing,
@@ -21,7 +22,6 @@ from callbot.answer import (
     money_absent,
     ordinal_absent,
     pick_sentences,
-    asked_part,
     quotable_sentences,
     without_preamble,
 )
