@@ -808,3 +808,10 @@ def test_a_code_typed_without_its_space_is_found():
     passage = "Aree di approfondimento Wp 3 TRAINING Wp 4 OTTIMIZZAZIONE"
     assert terms.specific_absent(question, [passage]) == []
     assert terms.specific_absent(question, ["Aree di approfondimento"]) == ["wp3", "wp4"]
+
+
+def test_a_name_typed_in_lower_case_is_still_a_name_a_sum_must_come_with(assistant):
+    # as "HEIA-FR" and "S3-4AlpClusters": no passage gives the lead partner's own budget
+    answer = assistant.ask("quanto budget ha il capofila heia-fr di friburgo nel progetto "
+                           "s3-4alpclusters?")
+    assert answer.refused, answer.answer

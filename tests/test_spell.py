@@ -73,3 +73,25 @@ def test_warm_up_loads_the_word_lists_a_first_question_would_wait_for(assistant)
     given_names.cache_clear()
     assistant.warm_up()
     assert given_names.cache_info().currsize == 1
+
+
+@pytest.fixture(scope="module")
+def named():
+    texts = ["Il bando COSME (COS-CLUSTER-2018-03-02) finanzia i consorzi ESCP-4x.",
+             "Capofila: HEIA-FR. Riconoscimento regionale: Bando Driade (2009).",
+             "OBIETTIVI DEL PROGETTO. COSTO TOTALE: 2.521.964 euro.",
+             "Almeno il 50% degli scambi coinvolge SMEs.", "PMI e ICT."]
+    return Speller(vocabulary=set(), texts=lambda: texts)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("il bando cosme escp-4x del 2018", "il bando COSME ESCP-4x del 2018"),
+    ("quanto budget ha il capofila heia-fr?", "quanto budget ha il capofila HEIA-FR?"),
+    ("il bando driade dava contributi?", "il bando Driade dava contributi?"),  # rare: a name
+    ("how many sme members and pmi?", "how many SME members and PMI?"),
+    # everyday words the documents write in capitals in a heading stay as typed
+    ("quali sono gli obiettivi e il costo?", "quali sono gli obiettivi e il costo?"),
+    ("Is COSME open?", "Is COSME open?"),
+])
+def test_a_name_typed_in_lower_case_is_read_as_the_documents_write_it(named, question, expected):
+    assert named.recase(question) == expected

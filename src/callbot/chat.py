@@ -187,6 +187,7 @@ class Assistant:
     def _document_plan(self, question, language, history, doc, call) -> Plan:
         rewriter = self.model if self.settings.llm == "openai" else None
         standalone, _ = self.store.speller.correct(rewrite_question(question, history, rewriter))
+        standalone = self.store.speller.recase(standalone)
         # passages are looked up by what is asked, not by "Quick one for our board in Lyon:"
         hits = self.retriever.search(
             asked_part(standalone), self.settings.top_k, doc=doc, call=call, mode=self.mode,

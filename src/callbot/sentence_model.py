@@ -48,6 +48,7 @@ def examples(assistant, paths: list[Path]) -> tuple[list[str], list[Example]]:
             if item.category != "rag" or not item.answerable or not item.answer:
                 continue
             question, _ = assistant.store.speller.correct(item.question)  # as `ask` reads it
+            question = assistant.store.speller.recase(question)
             # without the reranking, which scores sentences with the weights being learned
             hits = assistant.retriever.search(question, assistant.settings.top_k, rerank=False)
             found = candidates(question, hits)

@@ -8,7 +8,7 @@ them: names, acronyms, numbers and real words ("still", "spetta") stay as typed.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from functools import cache, cached_property
 
@@ -19,6 +19,16 @@ MIN_LENGTH = 5
 # Italian is a real word, not a typo, even when the documents never use it.
 REAL_WORD_ZIPF = 1.5
 _WORD = re.compile(r"(?<![\w'’-])[a-zàèéìòù]+(?![\w'’-])")
+# A name typed in lower case ("cosme", "escp4s3", "heia-fr", "driade") is read as the
+# documents write it, so that it counts as a name (`terms.specific_words`) as it does typed
+# with its capitals. Only names: words the documents never write in lower case, and either
+# are rarer than NAME_ZIPF in everyday language, or write with a capital inside (an acronym
+# or a code) and are rarer than ACRONYM_ZIPF (headings such as "OBIETTIVI", "COSTO" or
+# "Allegati" are everyday words).
+NAME_ZIPF = 2.5
+ACRONYM_ZIPF = 4.0
+_TOKEN = re.compile(r"(?<![\w'’-])[^\W_][\w-]*[^\W_](?![\w'’])")
+_ADDRESS = re.compile(r"\S*(?:www\.|https?:|@|\.(?:it|eu|com|org)\b)\S*")
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -57,6 +67,34 @@ class Speller:
             if " " not in key and key.isalpha() and len(key) >= MIN_LENGTH - 1:
                 counts[key] += 1
         return counts
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Lower-case key -> the documents' spelling of each name they write (see `recase`)."""
+        forms: dict[str, Counter[str]] = defaultdict(Counter)
+        for text in self._texts():
+            for word in _TOKEN.findall(_ADDRESS.sub(" ", text)):
+                if re.search(r"[^\W\d_]", word):
+                    forms[word.lower()][word] += 1
+        names = {}
+        for key, seen in forms.items():
+            written = seen.most_common(1)[0][0]
+            if key in seen or len(key) < 3:
+                continue  # also written in lower case: a word, not (only) a name
+            inner_capital = any(c.isupper() for c in written[1:])
+            zipf = everyday_zipf(key)
+            # "PMI", "ICT", "HEIA-FR" but not "COSTO" or "MODEL" of a heading in capitals
+            if zipf < NAME_ZIPF or (inner_capital and (not key.isalpha() or zipf < ACRONYM_ZIPF)):
+                names[key] = written
+        for key, written in list(names.items()):  # "sme" typed for the documents' "SMEs"
+            if key.endswith("s") and written.endswith("s") and key[:-1] not in forms:
+                names.setdefault(key[:-1], written[:-1])
+        return names
+
+    def recase(self, question: str) -> str:
+        """The question with each name it types in lower case spelt as the documents do."""
+        return _TOKEN.sub(lambda m: self.names.get(m.group(0), m.group(0))
+                          if m.group(0).islower() else m.group(0), question)
 
     @cached_property
     def _by_delete(self) -> dict[str, set[str]]:
