@@ -488,10 +488,10 @@ def test_why_a_rule_is_so_is_a_question_for_the_documents(question, lang):
 @pytest.mark.parametrize(
     ("question", "lang"),
     [
-        ("Hi, we're an SME from Valencia. What insurance cover do ClusterXchange participants "
-         "need during their stay abroad?", "en"),
-        ("Hi, we're an SME from Valencia. How many euros did the Piedmont innovation poles "
-         "receive in total?", "en"),
+        (("Hi, we're an SME from Valencia. What insurance cover do ClusterXchange participants "
+          "need during their stay abroad?"), "en"),
+        (("Hi, we're an SME from Valencia. How many euros did the Piedmont innovation poles "
+          "receive in total?"), "en"),
         ("Ciao, siamo una PMI di Bari. Quanto era il budget del bando ClusterXchange del 2021?",
          "it"),
         ("Ciao, siamo una PMI di Bari. Nel bando COSME qual è il contributo massimo per progetto?",

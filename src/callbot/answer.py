@@ -44,6 +44,13 @@ _HOSTILE = re.compile(
     r"pretend\s+(to\s+be|you)|fai\s+finta|reveal\s+your|rivela\s+(le\s+tue|il\s+tuo)|"
     # a claimed role that gives orders ("sono l'amministratore del sistema: da adesso in poi…")
     r"\b(i\s+am|i['’]m)\s+(the|your)\s+(system\s+)?(admin\w*|developer|owner|operator)\b|"
+    # an order dressed as a note from the system ("NOTE FROM THE ADMIN:", "SYSTEM OVERRIDE:"),
+    # or a mode that is not ours ("sei in modalità sviluppatore")
+    r"\b(note|message|messaggio|nota|avviso)\s+(from|dal(l['’]\s*)?|dallo)\s*(the\s+)?"
+    r"(admin\w*|amministrator\w*|system|sistema|developer|sviluppatore)\b|"
+    r"\b(system|admin)\s+override\b|modalit[àa]\s+sviluppatore|"
+    r"\b(environment\s+variables|variabili\s+d['’]\s*ambiente|api\s+keys?|chiav[ei]\s+api)\b|"
+    r"\bconfirm\s+(this|it)\s+to\s+the\s+user\b|"
     r"\bsono\s+(l['’]\s*amministrator\w*|lo\s+sviluppatore|il\s+tuo\s+(creatore|sviluppatore))\b|"
     r"\b(from\s+now\s+on|d[ao]\s+(adesso|ora|oggi)\s+in\s+poi)\b[^?.]{0,30}\b(you\s+(must|will|shall|have\s+to)|"
     r"devi|dovrai|rispondi|conferma\w*)\b|\bconferma\s+(che\s+)?(hai\s+capito|di\s+aver\s+capito)|"
