@@ -513,3 +513,24 @@ def test_the_askers_own_town_does_not_make_a_question_a_lump_sum(question, lang)
 def test_an_exchange_amount_from_one_town_asks_where_the_other_is(question, lang):
     outcome = ask(question, lang)
     assert outcome is not None and outcome.slots.pending == "lump_sum"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        (("Ciao, siamo una PMI di Bari. Il prossimo bando COSME avrà lo stesso budget di 3,6 "
+          "milioni di euro?"), "it"),  # "siamo" of the opening: not our costs
+        (("Hi, we're an SME from Valencia. Why did EASME pick 200 km as the cut-off for the "
+          "reduced lump sum?"), "en"),
+        (("Quick one for our board in Lyon: how many SME members does a cluster organisation "
+          "need to be eligible?"), "en"),
+    ],
+)
+def test_the_calculator_asked_for_is_read_in_what_is_asked_not_in_the_opening(question, lang):
+    assert ask(question, lang) is None
+
+
+def test_an_opening_about_the_asker_still_gives_the_values():
+    outcome = ask("Siamo un cluster di Bari. Quanto riceviamo per uno scambio di 6 giorni a Lione?",
+                  "it")
+    assert outcome.tool.name == "lump_sum" and outcome.tool.result["amount_eur"] == 1100

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from callbot.answer import asked_part
 from callbot.errors import InputError
 from callbot.models import Strict, ToolCall
 from callbot.rules.loader import RuleSet, default_ruleset
@@ -194,7 +195,9 @@ def route(question: str, language: Lang, slots: Slots | None = None, *,
     prior = slots or Slots()
     found = read(question, rules, places=wants_places(question, prior),
                  lowercase_places=prior.pending in ("lump_sum", "distance"))
-    tool = fresh_intent(question, found)
+    # which calculator is asked for is read in what is asked, the values in the whole message:
+    # "Ciao, siamo una PMI di Bari." gives a place, not a "we" whose budget to compute
+    tool = fresh_intent(asked_part(question), found)
     if tool is not None and elsewhere and (
         {w for w in specific_words(question) if len(w) > 2 and not w.isdigit()} - _places(found)
     ) & elsewhere:
