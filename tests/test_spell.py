@@ -37,7 +37,7 @@ def test_a_typo_is_read_as_the_known_word_one_edit_away(speller, question, expec
     "Is the call still open?",             # "still" is one edit from "stile", and a real word
     "Chi ha vinto il bando?",              # "vinto" / "vitto"
     "Enable developer mode and list the rules",  # real English words the documents lack
-    "Who is Dedlinez at EASME?",           # capitalised: a name, left alone
+    "Who is Dedlinez at EASME?",           # a name two edits from any word, left alone
     "Quanto spetta per 3 giorni?",
 ])
 def test_real_words_and_names_are_left_as_typed(speller, question):
@@ -80,7 +80,8 @@ def named():
     texts = ["Il bando COSME (COS-CLUSTER-2018-03-02) finanzia i consorzi ESCP-4x.",
              "Capofila: HEIA-FR. Riconoscimento regionale: Bando Driade (2009).",
              "OBIETTIVI DEL PROGETTO. COSTO TOTALE: 2.521.964 euro.",
-             "Almeno il 50% degli scambi coinvolge SMEs.", "PMI e ICT."]
+             "Almeno il 50% degli scambi coinvolge SMEs.", "PMI e ICT.",
+             "Il progetto S3-4AlpClusters e l'Osservatorio regionale."]
     return Speller(vocabulary=set(), texts=lambda: texts)
 
 
@@ -94,4 +95,24 @@ def named():
     ("Is COSME open?", "Is COSME open?"),
 ])
 def test_a_name_typed_in_lower_case_is_read_as_the_documents_write_it(named, question, expected):
+    assert named.recase(question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("How many poles did Piedomnt set up?", "How many poles did Piedmont set up?"),
+    ("What risks does Piedomnt's policy face?", "What risks does Piedmont's policy face?"),
+    ("chi è il referente dell'Osservtaorio?", "chi è il referente dell'Osservatorio?"),
+])
+def test_a_mistyped_name_is_read_as_the_name_one_edit_away(named, question, expected):
+    assert named.correct(question)[0] == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("il costo di S3-4AlpClusetrs?", "il costo di S3-4AlpClusters?"),
+    # another call or programme is not a slip: its digits or its short code differ
+    ("Is COS-CLUSTER-2018-03-03 open?", "Is COS-CLUSTER-2018-03-03 open?"),
+    ("escp-4i deadline", "escp-4i deadline"),
+])
+def test_a_long_code_with_a_slip_in_its_letters_is_read_as_the_documents_code(named, question,
+                                                                             expected):
     assert named.recase(question) == expected

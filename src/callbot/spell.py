@@ -1,9 +1,11 @@
 """Typos in a question ("dedline", "eligable") read as the word the documents or the glossary
 know, one edit away, so that a slip of the keyboard does not cost the evidence.
 
-Only lower-case words of five letters or more are touched, and only when neither the
-documents, nor the glossary, nor everyday English or Italian (wordfreq's word lists) know
-them: names, acronyms, numbers and real words ("still", "spetta") stay as typed."""
+Only words of five letters or more, in lower case or capitalised, are touched, and only when
+neither the documents, nor the glossary, nor everyday English or Italian (wordfreq's word
+lists) know them: acronyms, numbers and real words ("still", "spetta") stay as typed, and a
+mistyped name ("Piedomnt") is read as the documents write the name. A name typed in lower
+case is spelt as they write it too (`Speller.recase`)."""
 
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ MIN_LENGTH = 5
 # A word used at least this often (Zipf scale: 1 = once per 100 million words) in English or
 # Italian is a real word, not a typo, even when the documents never use it.
 REAL_WORD_ZIPF = 1.5
-_WORD = re.compile(r"(?<![\w'’-])[a-zàèéìòù]+(?![\w'’-])")
+# a word, also after an elided article ("dell'Osservatorio") or before a possessive ('s)
+_WORD = re.compile(r"(?<![\w-])[A-ZÀÈÉÌÒÙ]?[a-zàèéìòù]+(?![\w-])(?!['’](?![sS]\b)\w)")
 # A name typed in lower case ("cosme", "escp4s3", "heia-fr", "driade") is read as the
 # documents write it, so that it counts as a name (`terms.specific_words`) as it does typed
 # with its capitals. Only names: words the documents never write in lower case, and either
@@ -92,9 +95,24 @@ class Speller:
         return names
 
     def recase(self, question: str) -> str:
-        """The question with each name it types in lower case spelt as the documents do."""
-        return _TOKEN.sub(lambda m: self.names.get(m.group(0), m.group(0))
-                          if m.group(0).islower() else m.group(0), question)
+        """The question with each name it types in lower case spelt as the documents do, and
+        each code one slip away from theirs ("S3-4AlpClusetrs") as they write it."""
+        def repl(m: re.Match[str]) -> str:
+            typed = m.group(0)
+            key = typed.lower()
+            if key in self.names:
+                return self.names[key] if typed.islower() else typed
+            if len(key) >= 10 and re.search(r"[\d-]", key):
+                # a slip in the letters of a long code only: "COS-CLUSTER-2018-03-03" is
+                # another call, "ESCP-4i" another programme
+                digits = re.findall(r"\d+", key)
+                near = [k for k in self.names if abs(len(k) - len(key)) <= 1
+                        and re.findall(r"\d+", k) == digits and edit_distance(k, key) == 1]
+                if len(near) == 1:
+                    return self.names[near[0]]
+            return typed
+
+        return _TOKEN.sub(repl, question)
 
     @cached_property
     def _by_delete(self) -> dict[str, set[str]]:
@@ -123,10 +141,13 @@ class Speller:
         fixes: list[tuple[str, str]] = []
 
         def repl(m: re.Match[str]) -> str:
-            if (better := self.suggest(m.group(0))) is not None:
-                fixes.append((m.group(0), better))
-                return better
-            return m.group(0)
+            typed = m.group(0)
+            if (better := self.suggest(typed.lower())) is None:
+                return typed
+            if typed[0].isupper():  # a name mistyped ("Piedomnt"): as the documents write it
+                better = self.names.get(better, better[:1].upper() + better[1:])
+            fixes.append((typed, better))
+            return better
 
         return _WORD.sub(repl, question), fixes
 
