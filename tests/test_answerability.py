@@ -23,6 +23,7 @@ from callbot.answer import (
     ordinal_absent,
     pick_sentences,
     quotable_sentences,
+    without_courtesy,
     without_preamble,
 )
 from callbot.chunk import split_sentences
@@ -823,3 +824,22 @@ def test_a_name_typed_in_lower_case_is_still_a_name_a_sum_must_come_with(assista
     answer = assistant.ask("quanto budget ha il capofila heia-fr di friburgo nel progetto "
                            "s3-4alpclusters?")
     assert answer.refused, answer.answer
+
+
+@pytest.mark.parametrize(("question", "core"), [
+    ("Quando scade il bando? Grazie in anticipo!", "Quando scade il bando?"),
+    ("What is the deadline? Thank you so much. Cheers", "What is the deadline?"),
+    ("Could you please tell me how long an exchange lasts?", "how long an exchange lasts?"),
+    ("Mi sapreste dire quanto dura uno scambio?", "quanto dura uno scambio?"),
+    ("Thanks!", "Thanks!"),  # nothing else to ask
+    ("Grazie per le risposte: qual è la scadenza?", "Grazie per le risposte: qual è la scadenza?"),
+])
+def test_courtesy_around_a_question_is_set_apart(question, core):
+    assert without_courtesy(question) == core
+
+
+def test_a_question_closed_with_thanks_is_answered_and_kept_as_typed(assistant):
+    question = "Con la riorganizzazione del 2015, in quali ambiti tematici sono stati raggruppati i poli? Grazie in anticipo!"
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.reason
+    assert answer.question == question

@@ -142,6 +142,29 @@ _NOT_THIS = re.compile(r"\b(?:non|not|tranne|escluso|except|excluding|rather\s+t
                        r"([A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?)")
 
 
+# Courtesy around a question: "Could you please tell me …", "Mi sapreste dire …", "… Thanks in
+# advance!", "… Grazie mille". It asks nothing and names nothing the passages must hold.
+_COURTESY_START = re.compile(
+    r"^\s*(?:(?:could|can|would)\s+you\s+(?:please\s+)?(?:tell\s+me|let\s+me\s+know)|please\s+tell\s+me|"
+    r"i['’]d\s+like\s+to\s+know|i\s+would\s+like\s+to\s+know|(?:mi\s+)?(?:sapresti|sapreste|"
+    r"potresti|potreste)\s+dir(?:e|mi)|mi\s+sai\s+dire|vorrei\s+sapere)\b[\s,:]*",
+    re.IGNORECASE,
+)
+_COURTESY_END = re.compile(
+    r"(?:[\s,.!]*\b(?:(?:many\s+)?thanks(?:\s+(?:so\s+much|a\s+lot|in\s+advance))?|"
+    r"thank\s+you(?:\s+(?:so\s+much|very\s+much|in\s+advance))?|cheers|please|grazie"
+    r"(?:\s+(?:mille|tante|in\s+anticipo|davvero|per\s+l['’]\s*aiuto))?|(?:ti|vi)\s+ringrazio"
+    r"(?:\s+in\s+anticipo)?|per\s+favore|per\s+cortesia)\b[\s.!]*)+$",
+    re.IGNORECASE,
+)
+
+
+def without_courtesy(question: str) -> str:
+    """The question less courtesy around it; the question itself when nothing else is left."""
+    core = _COURTESY_END.sub("", _COURTESY_START.sub("", question)).strip()
+    return core if len(core.split()) >= 2 else question
+
+
 def without_preamble(question: str) -> str:
     """The question less the leading clauses or sentences about the asker (`_PREAMBLE`), at
     most two ("Hi, I'm Anna. For our board: how long does it run?" asks "how long does it

@@ -15,6 +15,7 @@ from callbot.answer import (
     extractive_answer,
     is_hostile,
     refusal,
+    without_courtesy,
     without_planted,
 )
 from callbot.embed import Embedder, get_embedder
@@ -121,11 +122,11 @@ class Assistant:
     ) -> Answer:
         start = time.perf_counter()
         question = check_question(question, self.settings.max_question_chars)
-        plan = self._plan(question, conversation, doc, call)
+        plan = self._plan(without_courtesy(question), conversation, doc, call)
         answer = plan.base
         if plan.generate and self.model is not None:
             answer = generate_answer(*plan.args(self.model), **plan.all_kwargs)
-            answer.question = question
+        answer.question = question
         return self._finish(answer, conversation, start)
 
     def stream(
@@ -140,7 +141,8 @@ class Assistant:
         was streamed). Without a model: the Answer at once."""
         start = time.perf_counter()
         question = check_question(question, self.settings.max_question_chars)
-        plan = self._plan(question, conversation, doc, call)
+        plan = self._plan(without_courtesy(question), conversation, doc, call)
+        plan.base.question = question
         if not (plan.generate and self.model is not None):
             yield self._finish(plan.base, conversation, start)
             return

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from callbot.answer import WEIGHTS_FILE, candidates, extend_label
+from callbot.answer import WEIGHTS_FILE, asked_part, candidates, extend_label, without_courtesy
 
 # The sets the weights learn from (paths from the project root); evals/fresh.jsonl and
 # evals/unseen.jsonl stay out to measure them.
@@ -47,10 +47,12 @@ def examples(assistant, paths: list[Path]) -> tuple[list[str], list[Example]]:
         for item in load_items(path):
             if item.category != "rag" or not item.answerable or not item.answer:
                 continue
-            question, _ = assistant.store.speller.correct(item.question)  # as `ask` reads it
+            # as `ask` reads it
+            question, _ = assistant.store.speller.correct(without_courtesy(item.question))
             question = assistant.store.speller.recase(question)
             # without the reranking, which scores sentences with the weights being learned
-            hits = assistant.retriever.search(question, assistant.settings.top_k, rerank=False)
+            hits = assistant.retriever.search(asked_part(question), assistant.settings.top_k,
+                                              rerank=False)
             found = candidates(question, hits)
             if not found:
                 continue
