@@ -116,3 +116,13 @@ def test_a_mistyped_name_is_read_as_the_name_one_edit_away(named, question, expe
 def test_a_long_code_with_a_slip_in_its_letters_is_read_as_the_documents_code(named, question,
                                                                              expected):
     assert named.recase(question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # words the documents lack but that say what kind of answer is asked
+    ("What is the flat rate for indierct costs?", "What is the flat rate for indirect costs?"),
+    ("È prevista una proorga della scadenza?", "È prevista una proroga della scadenza?"),
+    ("How many were actulaly carried out?", "How many were actually carried out?"),
+])
+def test_a_typo_of_an_everyday_word_is_read_as_that_word(speller, question, expected):
+    assert speller.correct(question)[0] == expected

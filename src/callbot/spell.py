@@ -20,6 +20,11 @@ MIN_LENGTH = 5
 # A word used at least this often (Zipf scale: 1 = once per 100 million words) in English or
 # Italian is a real word, not a typo, even when the documents never use it.
 REAL_WORD_ZIPF = 1.5
+# A typo of a word the documents lack ("indierct", "proorga") is read as one of this many
+# commonest English or Italian words, one edit away, when it is this long: the words that
+# say what kind of answer is asked ("indirect costs", "una proroga") are often of that kind.
+EVERYDAY_WORDS = 30_000
+EVERYDAY_MIN_LENGTH = 6
 # a word, also after an elided article ("dell'Osservatorio") or before a possessive ('s)
 _WORD = re.compile(r"(?<![\w-])[A-ZÀÈÉÌÒÙ]?[a-zàèéìòù]+(?![\w-])(?!['’](?![sS]\b)\w)")
 # A name typed in lower case ("cosme", "escp4s3", "heia-fr", "driade") is read as the
@@ -132,9 +137,13 @@ class Speller:
             return None
         near = {w for d in _deletes(word) for w in self._by_delete.get(d, ())}
         near = [w for w in near if edit_distance(word, w) == 1]
-        if not near:
-            return None
-        return min(near, key=lambda w: (-self.counts[w], w))
+        if near:
+            return min(near, key=lambda w: (-self.counts[w], w))
+        if len(word) >= EVERYDAY_MIN_LENGTH:  # "actulaly", "proorga": a word of everyday language
+            near = _edits(word) & _everyday_words()
+            if near:
+                return max(near, key=lambda w: (everyday_zipf(w), w))
+        return None
 
     def correct(self, question: str) -> tuple[str, list[tuple[str, str]]]:
         """The question with its typos replaced, and the (typed, read as) pairs."""
@@ -150,6 +159,28 @@ class Speller:
             return better
 
         return _WORD.sub(repl, question), fixes
+
+
+@cache
+def _everyday_words() -> frozenset[str]:
+    """The commonest English and Italian words (wordfreq), as long as a typo they may fix."""
+    from wordfreq import top_n_list
+
+    return frozenset(w for lang in ("en", "it") for w in top_n_list(lang, EVERYDAY_WORDS)
+                     if len(w) >= EVERYDAY_MIN_LENGTH - 1 and w.isalpha())
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyzàèéìòù"
+
+
+def _edits(word: str) -> set[str]:
+    """Every string one edit (a letter left out, swapped with its neighbour, changed or
+    added) from `word`."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in splits if b}
+            | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+            | {a + c + b for a, b in splits for c in _LETTERS})
 
 
 @cache
