@@ -415,29 +415,27 @@ def test_how_much_of_a_cost_a_fund_covers_needs_a_sum_with_the_fund(question):
     assert money_absent(terms, question, ["€ 102.000,00 a valere sulle risorse FESR (85%)"]) == []
 
 
-def test_a_number_of_years_does_not_count_firms():
-    question = "Quante imprese aderiscono ai poli piemontesi?"
+@pytest.mark.parametrize(("question", "counted", "not_counting", "counting"), [
+    # a number of years counts no firms
+    ("Quante imprese aderiscono ai poli piemontesi?", "imprese",
+     "Poli del Piemonte. Indicatori: performance economica delle PMI nei 3 anni successivi.",
+     "Poli del Piemonte. Aderiscono 1.200 imprese, per 3 anni."),
+    # a version in a name counts nothing
+    ("Quanti distretti pugliesi hanno partecipato alla conferenza?", "distretti",
+     "European Cluster Conference «Cluster 4.0»: note per i distretti pugliesi.",
+     "Hanno partecipato 12 distretti pugliesi."),
+    # a range counts what it is a range of
+    ("Per quanti mesi le start-up ricevono i servizi?", "mesi", "Durata: call annuali.",
+     "Durata: call annuali e valutazione. Servizi di accelerazione per 3-6 mesi."),
+    # the count must come from a passage that holds the question's names
+    ("Quante imprese aderiscono al polo di innovazione ICT del Piemonte?", "imprese",
+     "Il cluster Aerospazio conta 70 imprese aderenti in Lombardia.",
+     "Il polo ICT del Piemonte riunisce 250 imprese."),
+])
+def test_what_a_number_counts(question, counted, not_counting, counting):
     terms = QuestionTerms.of(question)
-    years = "Poli del Piemonte. Indicatori: performance economica delle PMI nei 3 anni successivi."
-    assert not _counted_with_number(terms, "imprese", [years], None, question)
-    firms = "Poli del Piemonte. Aderiscono 1.200 imprese, per 3 anni."
-    assert _counted_with_number(terms, "imprese", [firms], None, question)
-
-
-def test_a_version_in_a_name_does_not_count():
-    question = "Quanti distretti pugliesi hanno partecipato alla conferenza?"
-    terms = QuestionTerms.of(question)
-    title = "European Cluster Conference «Cluster 4.0»: note per i distretti pugliesi."
-    assert not _counted_with_number(terms, "distretti", [title], None, question)
-    assert _counted_with_number(terms, "distretti", [title + " Hanno partecipato 12 distretti."],
-                                None, question)
-
-
-def test_a_range_counts_what_it_is_a_range_of():
-    question = "Per quanti mesi le start-up ricevono i servizi?"
-    terms = QuestionTerms.of(question)
-    passage = "Durata: call annuali e valutazione. Servizi di accelerazione per 3-6 mesi."
-    assert _counted_with_number(terms, "mesi", [passage], None, question)
+    assert not _counted_with_number(terms, counted, [not_counting], None, question)
+    assert _counted_with_number(terms, counted, [not_counting, counting], None, question)
 
 
 @pytest.mark.parametrize(("question", "asks"), [
@@ -451,15 +449,6 @@ def test_turnover_is_a_sum_only_when_its_amount_is_asked(question, asks):
     from callbot.answer import _ASKS_MONEY
 
     assert bool(_ASKS_MONEY.search(question)) is asks
-
-
-def test_how_many_is_counted_only_in_a_passage_that_holds_the_questions_names():
-    question = "Quante imprese aderiscono al polo di innovazione ICT del Piemonte?"
-    terms = QuestionTerms.of(question)
-    elsewhere = "Il cluster Aerospazio conta 70 imprese aderenti in Lombardia."
-    assert not _counted_with_number(terms, "imprese", [elsewhere], None, question)
-    ict = "Il polo ICT del Piemonte riunisce 250 imprese."
-    assert _counted_with_number(terms, "imprese", [elsewhere, ict], None, question)
 
 
 def test_an_italian_question_that_asks_two_things_has_two_focus_words():
