@@ -99,14 +99,15 @@ class Assistant:
 
     def warm_up(self) -> None:
         """Load now what the first question would otherwise wait for (about a second): the
-        keyword index, the glossary, wordfreq's word lists, the given-name lists and the
-        gazetteer. The per-question timings (`timing_ms`, `callbot eval`) are for models
-        already loaded."""
+        keyword index, the documents' names (`Speller.recase`), the glossary, wordfreq's word
+        lists, the given-name lists and the gazetteer. The per-question timings (`timing_ms`,
+        `callbot eval`) are for models already loaded."""
         from callbot.shapes import given_names
         from callbot.spell import is_real_word
         from callbot.tools.places import is_known_place
 
         _ = self.store.vocabulary
+        _ = self.store.speller.names
         glossary()
         is_real_word("warm")
         given_names()
