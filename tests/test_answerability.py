@@ -832,3 +832,8 @@ def test_a_question_closed_with_thanks_is_answered_and_kept_as_typed(assistant):
     answer = assistant.ask(question)
     assert not answer.refused, answer.reason
     assert answer.question == question
+
+
+def test_an_opening_that_names_what_is_asked_stays_part_of_it():
+    question = "mi serve un contatto per l'osservatorio: a che numero di telefono posso chiamare?"
+    assert asked_part(question) == question

@@ -177,10 +177,25 @@ def without_preamble(question: str) -> str:
 
 def asked_part(question: str) -> str:
     """What the question asks, less the words about the asker (`without_preamble`), when that
-    still holds two content words; else the whole question ("Devo fare una scheda sui rischi
-    in Piemonte: quali sono?" asks about the risks)."""
+    still holds two content words and a clause before a colon names nothing of the domain;
+    else the whole question ("Devo fare una scheda sui rischi in Piemonte: quali sono?" asks
+    about the risks)."""
     core = without_preamble(question)
-    return core if core != question and len(term_groups(core)) >= 2 else question
+    if core == question or len(term_groups(core)) < 2:
+        return question
+    opening = question[: question.rfind(core)]
+    if ":" in opening and set(tokenize(opening)) & _domain_stems():
+        return question  # "mi serve un contatto per l'osservatorio: a che numero…?" asks it
+    return core
+
+
+@lru_cache(maxsize=1)
+def _domain_stems() -> frozenset[str]:
+    """Stems of the hand-made domain glossary's words, English and Italian."""
+    from callbot.terms import _hand_glossary
+
+    return frozenset(t for key, words in _hand_glossary().items()
+                     for text in (key, *words) for t in tokenize(text))
 
 
 def asked_names(question: str) -> set[str]:
