@@ -51,9 +51,7 @@ LUMP = _any(r"lump", r"forfait", r"forfett", r"\bquanto\b", r"\bhow much\b", r"\
             r"\bcontribut\w*", r"\brimbors\w*", r"\bspett\w*", r"\bricev\w*", r"\breceive\b",
             r"\bget\b", r"clusterxchange", r"\bscambio\b", r"\bexchange\b", r"\bvisit\w*",
             r"\bsoggiorn\w*", r"\bstay\w*", r"\btrasfert\w*", r"\bapart\b", r"\bdistan\w*")
-LUMP_TOPIC = _any(r"lump", r"forfait", r"forfett", r"clusterxchange", r"\bscamb\w*", r"\bexchanges?\b",
-                  r"\bvisit\w*", r"\bsoggiorn\w*", r"\bstay\w*", r"\btrasfert\w*", r"\bdistacc\w*",
-                  r"\bsecondment\b")
+LUMP_TOPIC = _any(r"lump", r"forfait", r"forfett", r"clusterxchange", STAY.pattern)  # a stay, or its sum
 NOT_LUMP = _any(r"\bbudget\b", r"\bdotazion\w*", r"\bstanziat\w*", r"\binsurance\b", r"\bassicura\w*",
                 r"\biva\b", r"\bvat\b", r"\bdeadline\b", r"\bscadenz\w*", r"\bcut-?off\b")
 DISTANCE = _any(r"\bdist\w*", r"\bhow far\b", r"\bquanto lontan\w*", r"\bkm\b")
