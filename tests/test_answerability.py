@@ -362,6 +362,17 @@ def test_a_sum_asked_for_a_name_no_passage_with_a_sum_holds_is_absent():
     assert money_absent(QuestionTerms.of(no_sum), no_sum, [cosme]) == []
 
 
+def test_a_fee_is_a_sum_the_passages_must_give_for_what_it_is_paid_to():
+    question = "What was the registration fee to attend the European Cluster Conference 2016 in Brussels?"
+    terms = QuestionTerms.of(question)
+    conference = "European Cluster Conference, Bruxelles, 1-2 dicembre 2016: elementi di interesse."
+    cosme = "Il budget complessivo per questo bando è di 3.600.000 di euro."
+    assert money_absent(terms, question, [conference, cosme]) == ["brussels", "cluster", "conferenc"]
+    assert money_absent(terms, question, [conference + " Iscrizione: 200 euro."]) == []
+    quota = "Qual è la quota annuale di adesione ai cluster lombardi?"
+    assert money_absent(QuestionTerms.of(quota), quota, [cosme]) == ["lombard"]
+
+
 def test_a_share_asked_for_a_name_no_passage_with_a_share_holds_is_absent():
     question = "What co-financing rate do the Piedmont poles get for collaborative research?"
     terms = QuestionTerms.of(question)

@@ -565,13 +565,15 @@ HOSTILE_REASON = "the question asks for something other than the documents"
 
 
 # A question that asks for a sum of money: "how many euros", "quanti soldi", "how much of the
-# budget", "qual è il contributo massimo", "quanto FESR", "qual è il fatturato" (not "fatturato"
+# budget", "qual è il contributo massimo", "quanto FESR", "registration fee", "qual è il fatturato" (not "fatturato"
 # alone: the Piedmont deck names turnover as an indicator, with no sum).
 _ASKS_MONEY = re.compile(
     r"\b(how\s+many\s+euros?|how\s+much\s+([\w-]+\s+){0,4}?(money|funding|erdf|fesr|grant)|"
     r"how\s+much\s+of\s+the\s+\S+\s+budget|"
     r"quant[oi]\s+(milioni\s+di\s+)?(euro|soldi|budget|denaro|fesr|erdf|contributo|finanziamento)|"
     r"budget|dotazione|importo|contributo\s+massimo|stanziat\w*|"
+    # a fee to attend or to join: "registration fee", "quota di iscrizione"
+    r"fees?|tariff\w*|quot[ae]\s+(annual[ei]\s+)?di\s+(iscrizione|adesione|partecipazione)|"
     r"(what|qual\s*è|quanto|how\s+much)\b[^?]{0,25}\b(fatturato|turnover|revenues?|ricavi))\b",
     re.IGNORECASE,
 )
