@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from callbot.errors import InputError
 from callbot.rules import load_ruleset
-from callbot.tools.common import build_input
+from callbot.tools.common import build_input, plain_number
 from callbot.tools.lump_sum import LumpSumInput, decide, lump_sum
 from callbot.tools.workdays import max_working_days
 
@@ -154,7 +154,7 @@ def test_max_working_days_in_one_month():
 @pytest.mark.parametrize(
     "values",
     [{"origin": "Bari", "working_days": 5},
-     {"distance_km": 10},
+     {"distance_km": 10, "start": "2019-05-06"},
      {"distance_km": 10, "origin": "Bari", "destination": "Lyon", "working_days": 5},
      {"distance_km": 10, "working_days": 5, "start": "2019-05-06", "end": "2019-05-07"},
      {"distance_km": -1, "working_days": 5}],
@@ -162,6 +162,19 @@ def test_max_working_days_in_one_month():
 def test_incomplete_or_contradictory_input(values):
     with pytest.raises(InputError):
         build_input(LumpSumInput, **values)
+
+
+def test_below_the_full_distance_the_amount_needs_no_stay():
+    near = run(distance_km=150)
+    assert (near.amount_eur, near.eligible, near.outcome) == (LS.reduced.amount_eur, True, "reduced")
+    assert near.working_days is None
+    assert f"from {LS.stay.min_working_days} working days" in near.reason
+    assert f"meno di {plain_number(LS.reduced.full_from_km)} km" in near.reason_it
+    # at the full-amount distance or beyond, the stay decides: it is asked for
+    with pytest.raises(InputError, match="working_days"):
+        run(distance_km=LS.reduced.full_from_km)
+    with pytest.raises(InputError, match="working_days"):
+        run(origin="Bari", destination="Lyon")
 
 
 def test_dates_with_a_distance_need_the_host_country():

@@ -179,6 +179,15 @@ def test_missing_days_is_asked_then_supplied_and_changed():
     assert third.tool.result["amount_eur"] == 550
 
 
+def test_a_near_exchange_is_answered_without_asking_for_the_stay():
+    near = ask("Quanto ci spetta per uno scambio tra Milano e Torino?", "it")
+    assert near.missing is None and near.tool.result["amount_eur"] == 550
+    assert "qualsiasi scambio" in near.message
+    given = ask("our host is about 150 km away: how much funding per organisation?")
+    assert given.tool.result["amount_eur"] == 550 and given.tool.inputs == {
+        "distance_km": 150.0, "travel_days": 0}
+
+
 def test_bare_number_answers_the_question_asked():
     first = ask("How much is the lump sum from Bari to Lyon?")
     assert ask("4", "en", first.slots).tool.result["working_days"] == 4

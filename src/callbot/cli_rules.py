@@ -71,7 +71,8 @@ def lump_sum_cmd(origin: str | None, destination: str | None, distance_km: float
     _emit(r, as_json, [
         (f"Lump sum: {r.amount_eur} EUR per organisation "
          f"({'eligible' if r.eligible else 'not eligible'})"),
-        f"{where}{plain_number(r.distance_km)} km, {r.working_days} working days",
+        f"{where}{plain_number(r.distance_km)} km"
+        + ("" if r.working_days is None else f", {r.working_days} working days"),
         r.reason,
     ])
 

@@ -53,9 +53,13 @@ class LumpSumInput(Strict):
             raise ValueError("give both places (origin and destination) or distance_km")
         if self.distance_km is not None and any(places):
             raise ValueError("give either the two places or distance_km, not both")
-        if not any(given[:3]) and (self.start is None or self.end is None):
-            raise ValueError("give working_days or the dates of the stay (start and end)")
+        if dates and (self.start is None or self.end is None):
+            raise ValueError("give both dates of the stay (start and end)")
         return self
+
+    def stay_given(self) -> bool:
+        return any(v is not None for v in (self.working_days, self.weeks, self.months,
+                                            self.start))
 
 
 class Verdict(Strict):
@@ -73,7 +77,8 @@ class LumpSumResult(Strict):
     reason: str
     reason_it: str
     distance_km: float
-    working_days: int
+    working_days: int | None = Field(description="None when no stay was given: below the "
+                                     "full-amount distance the amount does not depend on it.")
     origin: Place | None = None
     destination: Place | None = None
     stay_first_day: date | None = None
@@ -140,6 +145,24 @@ def decide(km: float, working_days: int, fits_in_max: bool, r: LumpSumRules) -> 
                   f"{min_km} km) e {working_days} giorni lavorativi (almeno {days}).")
 
 
+def _by_distance(km: float, r: LumpSumRules) -> Verdict:
+    """The lump sum when only the distance is known: below the full-amount distance it is the
+    reduced amount for any stay the call allows; above, it depends on the stay."""
+    min_km = plain_number(r.reduced.full_from_km)
+    if km >= r.reduced.full_from_km:
+        raise InputError("working_days", f"at {plain_number(km)} km (at least {min_km} km) the "
+                         "amount depends on the length of the stay: give working_days or dates")
+    amount, least, most = r.reduced.amount_eur, r.stay.min_working_days, r.stay.max_months
+    return Verdict(
+        outcome="reduced", amount_eur=amount, eligible=True,
+        reason=f"Reduced lump sum of {amount} EUR: the organisations are {plain_number(km)} km "
+               f"apart, less than {min_km} km. This holds for any stay from {least} working "
+               f"days (travel days excluded) to {_months(most, 'en')}.",
+        reason_it=f"Lump sum ridotto di {amount} euro: le organizzazioni distano "
+                  f"{plain_number(km)} km, meno di {min_km} km. Vale per qualsiasi scambio da "
+                  f"{least} giorni lavorativi (esclusi i giorni di viaggio) a {_months(most, 'it')}.")
+
+
 def _where(inp: LumpSumInput, rules: RuleSet) -> tuple[float, Place | None, Place | None]:
     if inp.distance_km is not None:
         return round(inp.distance_km, 1), None, None
@@ -192,8 +215,13 @@ def lump_sum(inp: LumpSumInput, rules: RuleSet | None = None) -> LumpSumResult:
     rules = rules_or_default(rules)
     r = rules.call.lump_sum
     km, origin, destination = _where(inp, rules)
-    days, fits, extra = _stay(inp, destination, r)
-    verdict = decide(km, days, fits, r)
+    days: int | None = None
+    extra: dict = {}
+    if inp.stay_given():
+        days, fits, extra = _stay(inp, destination, r)
+        verdict = decide(km, days, fits, r)
+    else:
+        verdict = _by_distance(km, r)
     return LumpSumResult(
         **verdict.model_dump(), distance_km=km, working_days=days, origin=origin,
         destination=destination, **extra,

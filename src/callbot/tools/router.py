@@ -67,10 +67,7 @@ def _place_problem(s: Slots, tool: ToolName, exc: PlaceNotFoundError | Ambiguous
 def _lump_missing(s: Slots) -> str | None:
     if s.distance_km is None and not (s.origin and s.destination):
         return "destination" if s.origin else "distance"
-    stated = (s.working_days, s.stay_weeks, s.stay_months)
-    if all(v is None for v in stated) and not (s.start and s.end):
-        return "working_days"
-    return None
+    return None  # without a stay the calculator answers from the distance, or asks for it
 
 
 def _stay(s: Slots) -> dict:
@@ -80,6 +77,8 @@ def _stay(s: Slots) -> dict:
         return {"weeks": s.stay_weeks}
     if s.stay_months is not None:
         return {"months": s.stay_months}
+    if not (s.start and s.end):
+        return {}
     return {"start": s.start, "end": s.end, "travel_days": s.travel_days or 0,
             "host_country": s.host_country}
 
