@@ -48,6 +48,14 @@ def test_figures_of_the_question_count_and_a_right_amount_is_supported(checker):
     assert result.language == "it"
 
 
+def test_a_near_exchange_needs_no_stay_to_be_checked(checker):
+    result = checker.check("Our host is 120 km away.", "We get 1,100 EUR per organisation.")
+    (s,) = result.sentences
+    assert s.verdict == "contradicted" and s.expected == "550 EUR"
+    assert s.tool.inputs == {"travel_days": 0, "distance_km": 120.0}
+    assert result.language == "en"  # "We get … per …": "per" is not Italian here
+
+
 def test_a_figure_the_rules_give_differently(checker):
     result = checker.check("What is the maximum EU contribution?",
                            "The EU contribution is at most 400,000 EUR per project. "

@@ -219,7 +219,8 @@ class ReplyChecker:
             tool=ToolCall(name="lump_sum", inputs=inputs, result=outcome.model_dump(mode="json")))
 
     def _compute_lump_sum(self, context: str) -> tuple[dict, LumpSumResult] | None:
-        """The lump sum for the distance (or two places) and stay (days or dates) in context."""
+        """The lump sum for the distance (or two places) and stay (days or dates) in context;
+        None when something it needs is not there."""
         inputs: dict = {"travel_days": find_travel_days(context) or 0}
         km = find_km(context)
         places = find_places(context, self.rules) if km is None else []
@@ -234,8 +235,7 @@ class ReplyChecker:
             inputs["working_days"] = days
         elif len(dates) >= 2:
             inputs.update(start=dates[0], end=dates[1])
-        else:
-            return None
+        # with no stay the calculator still answers below the full-amount distance
         try:
             return inputs, lump_sum(LumpSumInput(**inputs), self.rules)
         except (CallbotError, ValueError):

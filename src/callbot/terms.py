@@ -32,7 +32,7 @@ _IT_MARKERS = frozenset(
     ["il", "lo", "la", "gli", "le", "di", "del", "della", "dei", "delle", "che", "per", "con", "una", "uno", "sono", "è", "qual", "quale", "quali", "quanto", "quanti", "quante", "cosa", "come", "dove", "quando", "perché", "chi", "nel", "nella", "sul", "sulla", "si", "può", "possono", "serve", "devono", "deve", "siamo", "abbiamo", "ai", "agli", "alle", "ed", "anche", "non", "più"]
 )
 _EN_MARKERS = frozenset(
-    ["the", "of", "and", "to", "is", "are", "what", "which", "how", "many", "much", "who", "when", "where", "why", "does", "do", "can", "could", "should", "would", "for", "with", "an", "a", "in", "on", "at", "by", "from", "it", "this", "that", "there", "we", "our", "you", "your"]
+    ["the", "of", "and", "to", "is", "are", "what", "which", "how", "many", "much", "who", "when", "where", "why", "does", "do", "can", "could", "should", "would", "for", "with", "an", "a", "in", "on", "at", "by", "from", "it", "this", "that", "there", "we", "our", "you", "your", "get", "gets", "got", "has", "have", "was", "were", "will", "my", "they", "their", "be", "if", "or", "not", "any", "each"]
 )
 _stemmer = Stemmer.Stemmer("italian")
 
