@@ -753,6 +753,25 @@ def test_a_quote_that_promises_items_is_followed_by_the_next_passage_that_gives_
     assert (2, ) == tuple(r for r, s, _ in quoted if "APPROCCIO" in s)  # cited to its own passage
 
 
+def test_a_quote_ending_on_the_asked_label_is_followed_by_what_the_label_heads():
+    def chunk(text: str, position: int, rank: int) -> ScoredChunk:
+        hit = _hit(text, rank=rank)
+        hit.chunk.position = position
+        return hit
+
+    areas = chunk("Aree di approfondimento\nWp 3 TRAINING\nCompetenze del cluster manager\n"
+                  "Wp 4 OPTIMISATION", 1, 0)
+    heads = chunk("Struttura organizzativa, linee strategiche, aspetti finanziari\nPunti di forza\n"
+                  "7 cluster indagati in profondità", 2, 1)
+    asked = "Cosa approfondisce il WP4 optimisation nell'indagine sui cluster?"
+    quoted = pick_sentences(asked, [areas, heads], 1)
+    assert (1, "Struttura organizzativa, linee strategiche, aspetti finanziari") in [
+        (r, s) for r, s, _ in quoted]
+    # another label of the slide, asked about, does not bring in the next passage
+    other = pick_sentences("Cosa approfondisce il WP 3 training nell'indagine?", [areas, heads], 1)
+    assert all(r == 0 for r, _, _ in other)
+
+
 def test_a_rate_asked_for_large_companies_needs_a_sentence_that_gives_theirs():
     question = "Qual è il cofinanziamento UE per le grandi imprese nel bando Innosup?"
     terms = QuestionTerms.of(question)

@@ -929,7 +929,7 @@ def pick_sentences(
             picked = [p for p in picked if p[1] not in sentence]
             picked.insert(first, (rank, sentence, score))
     picked = _each_shape_answered(question, hits, scored, picked, best, n, asked)
-    return _announced_items(hits, picked, next_chunk)
+    return _announced_items(hits, picked, next_chunk, asked)
 
 
 # "Emergono due tendenze …", "three priorities:": a sentence that promises a number of items.
@@ -942,23 +942,42 @@ _PROMISES = re.compile(rf"\b({number_words(2, 4)})\s+(?:main\s+|principali\s+)?[
 NextChunk = Callable[[Chunk], Chunk | None]
 
 
+def _ends_on_asked_label(sentence: str, passage: str, asked: set[str]) -> bool:
+    """The quote ends its passage on a short label line the question names ("Wp 4
+    OPTIMISATION" for "cosa approfondisce il WP4 optimisation?"): what the label heads is in
+    the next passage."""
+    last = passage.rstrip().rsplit("\n", 1)[-1].strip()
+    stems = set(tokenize(_NUMBERED.sub(r"\1\2", last)))  # "Wp 4" is the question's "WP4"
+    return (sentence.endswith(last) and len(last.split()) <= _LABEL_WORDS
+            and not re.search(r"[.!?;:]$", last) and len(stems & asked) * 2 >= len(stems) > 0)
+
+
+_NUMBERED = re.compile(r"\b([^\W\d]{1,4})\s+(\d{1,2})\b")
+
+
+_LABEL_WORDS = 4
+
+
 def _announced_items(
-    hits: list[ScoredChunk], picked: list[tuple[int, str, float]], next_chunk: NextChunk | None = None
+    hits: list[ScoredChunk], picked: list[tuple[int, str, float]], next_chunk: NextChunk | None = None,
+    asked: set[str] | None = None,
 ) -> list[tuple[int, str, float]]:
-    """A quote that promises items ("Emergono due tendenze…") or heads a list ("…includono:")
-    at the end of its passage is followed by the opening of the next passage of the same
-    document: a slide or a list split across two chunks gives its items there ("APPROCCIO
-    PARTECIPATO / APPROCCIO CENTRALIZZATO / Entro il cluster…"). When that passage was not
-    retrieved, `next_chunk` fetches it and it joins `hits` (the list is extended in place, so
-    the caller cites it)."""
+    """A quote that promises items ("Emergono due tendenze…"), heads a list ("…includono:") or
+    ends on a label the question names (`asked`: its stems) at the end of its passage is
+    followed by the opening of the next passage of the same document: a slide or a list split
+    across two chunks gives its items there ("APPROCCIO PARTECIPATO / APPROCCIO CENTRALIZZATO /
+    Entro il cluster…"). When that passage was not retrieved, `next_chunk` fetches it and it
+    joins `hits` (the list is extended in place, so the caller cites it)."""
     out = list(picked)
     for rank, sentence, score in picked:
         chunk = hits[rank].chunk
         # "…includono:" ending its passage: the list is in the next one
         heads_list = sentence.endswith(":") and chunk.text.rstrip().endswith(sentence.split()[-1])
-        if not heads_list and (not _COUNTED_ITEMS.search(sentence) or not any(
-            _PROMISES.search(last) and last in sentence for last in quotable_sentences(chunk.text)[-2:]
-        )):
+        on_label = _ends_on_asked_label(sentence, chunk.text, asked or set())
+        if not heads_list and not on_label and (
+            not _COUNTED_ITEMS.search(sentence) or not any(
+                _PROMISES.search(last) and last in sentence
+                for last in quotable_sentences(chunk.text)[-2:])):
             continue
         nxt = next((j for j, h in enumerate(hits) if h.chunk.doc_id == chunk.doc_id
                     and h.chunk.position == chunk.position + 1), None)
@@ -970,7 +989,10 @@ def _announced_items(
         opening = quotable_sentences(hits[nxt].chunk.text)
         if opening:
             text = hits[nxt].chunk.text
-            quote = _list_opening(text) if heads_list else extend_label(opening[0], text)
+            if on_label:  # what the label heads: the next passage's first line
+                quote = text.strip().split("\n", 1)[0].strip()
+            else:
+                quote = _list_opening(text) if heads_list else extend_label(opening[0], text)
             out.append((nxt, quote, score))
     return out
 
