@@ -1129,17 +1129,19 @@ def extractive_answer(
     n_sentences: int,
     vocabulary: set[str] | None = None,
     next_chunk: NextChunk | None = None,
+    core: str | None = None,
 ) -> Answer:
     """Quote the best sentences with [n] citations, or refuse when the evidence is weak.
 
     `vocabulary` is the set of stems of the whole index: names, acronyms and numbers that no
-    document contains mean the question is about something else."""
+    document contains mean the question is about something else. `core` is the question's
+    `asked_part` when the caller has it already (it looked the passages up by it)."""
     if is_hostile(question):
         return refusal(question, language, HOSTILE_REASON)
     terms = QuestionTerms.of(question, vocabulary)
     # how much of the question the passages cover is measured on what it asks, not on the
     # words about the asker
-    core = asked_part(question)
+    core = asked_part(question) if core is None else core
     asked = terms if core == question else QuestionTerms.of(core, vocabulary)
     if vocabulary is not None and (missing := terms.unknown_specific(vocabulary, question)):
         return refusal(question, language, f"the documents never mention {', '.join(missing)}")

@@ -191,10 +191,11 @@ class Assistant:
         rewriter = self.model if self.settings.llm == "openai" else None
         standalone, _ = self.store.speller.correct(rewrite_question(question, history, rewriter))
         standalone = self.store.speller.recase(standalone)
-        # passages are looked up by what is asked, not by "Quick one for our board in Lyon:"
+        # passages are looked up by what is asked, not by "Quick one for our board in Lyon:",
+        # and the answer's coverage is measured on it
+        core = asked_part(standalone)
         hits = self.retriever.search(
-            asked_part(standalone), self.settings.top_k, doc=doc, call=call, mode=self.mode,
-            keep_displaced=True,
+            core, self.settings.top_k, doc=doc, call=call, mode=self.mode, keep_displaced=True,
         )
         base = extractive_answer(
             standalone,
@@ -204,6 +205,7 @@ class Assistant:
             self.settings.answer_sentences,
             self.store.vocabulary,
             self.retriever.next_chunk,  # a list cut into the next chunk: it joins `hits`
+            core,
         )
         base.question = question
         for_model = [_sanitized(h) for h in hits]

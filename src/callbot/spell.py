@@ -68,9 +68,21 @@ class Speller:
         self._texts = texts
 
     @cached_property
+    def _read(self) -> tuple[Counter[str], dict[str, Counter[str]]]:
+        """One pass over every chunk's text: how often each lower-case word occurs, and each
+        word's written forms (for `counts` and `names`)."""
+        words: Counter[str] = Counter()
+        forms: dict[str, Counter[str]] = defaultdict(Counter)
+        for text in self._texts():
+            words.update(corpus_words([text]))
+            for word in _TOKEN.findall(_ADDRESS.sub(" ", text)):
+                if re.search(r"[^\W\d_]", word):
+                    forms[word.lower()][word] += 1
+        return words, forms
+
+    @cached_property
     def counts(self) -> Counter[str]:
-        counts = Counter({w: n for w, n in corpus_words(self._texts()).items()
-                          if len(w) >= MIN_LENGTH - 1})
+        counts = Counter({w: n for w, n in self._read[0].items() if len(w) >= MIN_LENGTH - 1})
         for key in glossary():
             if " " not in key and key.isalpha() and len(key) >= MIN_LENGTH - 1:
                 counts[key] += 1
@@ -79,11 +91,7 @@ class Speller:
     @cached_property
     def names(self) -> dict[str, str]:
         """Lower-case key -> the documents' spelling of each name they write (see `recase`)."""
-        forms: dict[str, Counter[str]] = defaultdict(Counter)
-        for text in self._texts():
-            for word in _TOKEN.findall(_ADDRESS.sub(" ", text)):
-                if re.search(r"[^\W\d_]", word):
-                    forms[word.lower()][word] += 1
+        forms = self._read[1]
         names = {}
         for key, seen in forms.items():
             written = seen.most_common(1)[0][0]
