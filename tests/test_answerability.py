@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from callbot.answer import (
+    candidates,
     NOT_IN_DOCUMENTS,
     QuestionTerms,
     _counted_with_number,
@@ -770,6 +771,20 @@ def test_a_quote_ending_on_the_asked_label_is_followed_by_what_the_label_heads()
     # another label of the slide, asked about, does not bring in the next passage
     other = pick_sentences("Cosa approfondisce il WP 3 training nell'indagine?", [areas, heads], 1)
     assert all(r == 0 for r, _, _ in other)
+
+
+def test_a_name_of_the_document_does_not_tell_its_sentences_apart():
+    title = "Progetto S3-4AlpClusters (Interreg Spazio Alpino)"
+    slide = _hit("I rapporti strategici di S3 4AlpClusters: workshop semestrali sulla S3.\n"
+                 "Haute Ecole d'Ingénierie et d'Architecture de Fribourg (HEIA-FR) – Svizzera.",
+                 title=title)
+    question = "Which Swiss organisation takes part in S3-4AlpClusters?"
+    own = {c.sentence[:10]: c.features["own"] for c in candidates(question, [slide])}
+    assert own["Haute Ecol"] > own["I rapporti"]
+    # without the name in the title, the sentence naming it holds more of the question
+    untitled = _hit(slide.chunk.text, title="Presentazione di Regione Lombardia")
+    own = {c.sentence[:10]: c.features["own"] for c in candidates(question, [untitled])}
+    assert own["Haute Ecol"] < own["I rapporti"]
 
 
 def test_a_rate_asked_for_large_companies_needs_a_sentence_that_gives_theirs():

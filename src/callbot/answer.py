@@ -850,14 +850,18 @@ def candidates(question: str, hits: list[ScoredChunk]) -> list[Candidate]:
     english = detect_language(question) == "en"
     asked = terms.stems()
     wants_address = any(shape.what == "a web address" for shape in asked_shapes(question))
+    named = {stem for name in asked_names(question) for stem in terms.alternatives.get(name, {name})}
     out: list[Candidate] = []
     for rank, hit in enumerate(hits):
         heading = _sentence_score(terms, set(tokenize(hit.chunk.section)), idf)
         previous = heading
+        # the question's names that name the document ("S3-4AlpClusters") hold for each of
+        # its sentences: they do not tell them apart ("which Swiss organisation…")
+        titled = set(tokenize(hit.chunk.title)) & named
         for position, sentence in enumerate(quotable_sentences(hit.chunk.text)):
             tokens = tokenize(sentence)
             stems = set(tokens)
-            own = _sentence_score(terms, stems, idf)
+            own = _sentence_score(terms, stems | titled, idf)
             heads_list = sentence.endswith(":")  # "Attività obbligatorie:" over its items
             if len(sentence) < 25 and not re.search(r"\d", sentence) and not heads_list:
                 previous = max(own, previous * 0.5)
