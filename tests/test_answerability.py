@@ -5,13 +5,13 @@ import numpy as np
 import pytest
 
 from callbot.answer import (
-    candidates,
     NOT_IN_DOCUMENTS,
     QuestionTerms,
     _counted_with_number,
     asked_names,
     asked_part,
     call_year_absent,
+    candidates,
     counted_not_named,
     counted_thing,
     extend_label,
