@@ -35,6 +35,7 @@ def test_a_typo_is_read_as_the_known_word_one_edit_away(speller, question, expec
 
 @pytest.mark.parametrize("question", [
     "Is the call still open?",             # "still" is one edit from "stile", and a real word
+    "Is the tranche paid in advance?",     # rare, but "trance" is not far commoner
     "Chi ha vinto il bando?",              # "vinto" / "vitto"
     "Enable developer mode and list the rules",  # real English words the documents lack
     "Who is Dedlinez at EASME?",           # a name two edits from any word, left alone
@@ -116,6 +117,9 @@ def test_a_mistyped_name_is_read_as_the_name_one_edit_away(named, question, expe
     ("What is the flat rate for indierct costs?", "What is the flat rate for indirect costs?"),
     ("È prevista una proorga della scadenza?", "È prevista una proroga della scadenza?"),
     ("How many were actulaly carried out?", "How many were actually carried out?"),
+    # a slip common enough that web text counts it as a word, next to a far commoner one
+    ("what kind of suport did they ask for?", "what kind of support did they ask for?"),
+    ("companies that aren't memebers", "companies that aren't members"),
 ])
 def test_a_typo_of_an_everyday_word_is_read_as_that_word(speller, question, expected):
     assert speller.correct(question)[0] == expected

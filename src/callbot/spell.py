@@ -25,6 +25,9 @@ REAL_WORD_ZIPF = 1.5
 # say what kind of answer is asked ("indirect costs", "una proroga") are often of that kind.
 EVERYDAY_WORDS = 30_000
 EVERYDAY_MIN_LENGTH = 6
+# A rare "real" word is still a slip when a word one edit away is this much more common
+# (Zipf points: a thousand times): web text holds common typos ("suport" 1.8, "support" 5.2).
+SLIP_GAP = 3.0
 # a word, also after an elided article ("dell'Osservatorio") or before a possessive ('s)
 _WORD = re.compile(r"(?<![\w-])[A-ZÀÈÉÌÒÙ]?[a-zàèéìòù]+(?![\w-])(?!['’](?![sS]\b)\w)")
 # A name typed in lower case ("cosme", "escp4s3", "heia-fr", "driade") is read as the
@@ -139,10 +142,10 @@ class Speller:
         """The most used known word one edit away from an unknown `word`, or None."""
         if len(word) < MIN_LENGTH or is_stopword(word):
             return None
-        if stem(word) in self.vocabulary or stem(word) in _glossary_stems() or is_real_word(word):
+        if stem(word) in self.vocabulary or stem(word) in _glossary_stems() or word in self.counts:
             return None
-        if word in self.counts:
-            return None
+        if is_real_word(word):
+            return _common_slip(word)
         near = {w for d in _deletes(word) for w in self._by_delete.get(d, ())}
         near = [w for w in near if edit_distance(word, w) == 1]
         if near:
@@ -167,6 +170,17 @@ class Speller:
             return better
 
         return _WORD.sub(repl, question), fixes
+
+
+def _common_slip(word: str) -> str | None:
+    """For a rare word of everyday language, the word one edit away that is `SLIP_GAP`
+    more common, if any ("suport": support); None for a word in its own right."""
+    zipf = everyday_zipf(word)
+    if zipf >= REAL_WORD_ZIPF + SLIP_GAP or len(word) < EVERYDAY_MIN_LENGTH:
+        return None
+    near = _edits(word) & _everyday_words()
+    best = max(near, key=lambda w: (everyday_zipf(w), w), default=None)
+    return best if best is not None and everyday_zipf(best) >= zipf + SLIP_GAP else None
 
 
 @cache
