@@ -72,6 +72,13 @@ def test_an_acronym_joined_by_a_hyphen_and_swot_are_translated():
     assert {"debolezz", "opportun"} <= term_groups("I'm doing a SWOT slide")["swot"]
 
 
+def test_a_phrase_of_stopwords_that_asks_something_is_a_term_of_its_own():
+    groups = term_groups("What kind of help did the clusters say they need?")
+    assert groups["say they need"] == {tokenize("richieste")[0]}
+    # a two-word phrase of stopwords only adds to the words it stands next to
+    assert "how much" not in term_groups("How much is the budget?")
+
+
 def test_pronouns_and_what_the_answer_is_for_are_not_asked_about():
     assert focus_word("Which ones are named in the programme overview?") is None
     assert tokenize("for our helpdesk FAQ") == [tokenize("helpdesk")[0]]

@@ -146,7 +146,8 @@ def _phrases(question: str) -> list[tuple[str, list[str]]]:
 
 def term_groups(question: str) -> dict[str, set[str]]:
     """Each content stem of the question with the stems that count as the same term: its
-    Italian translations when the glossary knows the word or a phrase holding it."""
+    Italian translations when the glossary knows the word or a phrase holding it. A phrase of
+    three words or more that are all stopwords ("say they need") is a term of its own."""
     groups: dict[str, set[str]] = {}
     for stem_ in tokenize(question):
         groups.setdefault(stem_, {stem_})
@@ -157,6 +158,8 @@ def term_groups(question: str) -> dict[str, set[str]]:
         for s in tokenize(term):
             if s in groups:
                 groups[s] |= expansion
+        if not tokenize(term) and len(term.split()) >= 3:
+            groups.setdefault(term, set()).update(expansion)  # "say they need": richieste
     return groups
 
 
