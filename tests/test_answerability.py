@@ -780,6 +780,25 @@ def test_a_quote_ending_on_the_asked_label_is_followed_by_what_the_label_heads()
     assert all(r == 0 for r, _, _ in other)
 
 
+def test_a_slide_list_under_the_asked_label_goes_on_in_the_next_passage():
+    def chunk(text: str, position: int, rank: int) -> ScoredChunk:
+        hit = _hit(text, rank=rank)
+        hit.chunk.position = position
+        return hit
+
+    obstacles = chunk("Il circolo virtuoso del cluster\nPrincipali ostacoli incontrati\n"
+                      "Barriere culturali (PMI)\nCarenza di finanziamenti ad hoc\n(modello francese)", 9, 0)
+    rest = chunk("Eccessiva burocratizzazione delle procedure\nMancata formalizzazione della cluster "
+                 "organisation\nINTERNAZIONALIZZAZIONE\n• carenza di competenze specifiche", 10, 1)
+    quoted = pick_sentences("What obstacles did the Lombard clusters run into?", [obstacles, rest], 1)
+    assert [s for r, s, _ in quoted if r == 1] == [
+        "Eccessiva burocratizzazione delle procedure Mancata formalizzazione della cluster organisation"]
+    # a list that ends on a full stop is whole
+    whole = chunk(obstacles.chunk.text + ".", 9, 0)
+    quoted = pick_sentences("What obstacles did the Lombard clusters run into?", [whole, rest], 1)
+    assert all(r == 0 for r, _, _ in quoted)
+
+
 def test_a_name_of_the_document_does_not_tell_its_sentences_apart():
     title = "Progetto S3-4AlpClusters (Interreg Spazio Alpino)"
     slide = _hit("I rapporti strategici di S3 4AlpClusters: workshop semestrali sulla S3.\n"

@@ -956,6 +956,37 @@ def _ends_on_asked_label(sentence: str, passage: str, asked: set[str]) -> bool:
             and not re.search(r"[.!?;:]$", last) and len(stems & asked) * 2 >= len(stems) > 0)
 
 
+def _list_runs_on(sentence: str, passage: str, asked: set[str]) -> bool:
+    """The quote is a slide's list under a label the question names ("Principali ostacoli
+    incontrati" for "what obstacles…?") that runs to the end of its passage, unfinished (no
+    full stop): its items go on in the next passage."""
+    lines = [line.strip() for line in passage.strip().split("\n") if line.strip()]
+    if len(lines) < _LIST_LINES or re.search(r"[.!?;:]$", lines[-1]) or not sentence.endswith(lines[-1]):
+        return False
+    labels = [i for i, line in enumerate(lines[:-2])
+              if len(line.split()) <= _LABEL_WORDS and set(tokenize(line)) & asked and line in sentence]
+    if not labels:
+        return False
+    # the last such label heads the list, unless a later line opens as it does: another label
+    # of the series ("Wp 4 …" after "Wp 3 TRAINING") ends its list within the passage
+    first = lines[labels[-1]].split()[0].lower()
+    return not any(later.split()[0].lower() == first for later in lines[labels[-1] + 1:])
+
+
+_LIST_LINES = 4
+
+
+def _next_items(passage: str) -> str:
+    """The lines that open a passage, up to the next label in capitals ("INTERNAZIONALIZZAZIONE")
+    or a line that ends the slide: the rest of a list cut at the end of the passage before."""
+    lines = [line.strip() for line in passage.strip().split("\n") if line.strip()]
+    end = next((i for i, line in enumerate(lines) if i and _CAPITALS_LABEL.fullmatch(line)), len(lines))
+    # nor past a line that ends a slide or heads another ("Grazie per l'attenzione!", "Fonti:")
+    end = next((i + 1 for i, line in enumerate(lines[:end]) if re.search(r"[!?:]$", line)), end)
+    return " ".join(line for line in lines[:end] if not re.search(r"[!?:]$", line))
+
+
+_CAPITALS_LABEL = re.compile(r"[^a-zà-ù\d]*[A-ZÀ-Ù]{6,}[^a-zà-ù\d]*")
 _NUMBERED = re.compile(r"\b([^\W\d]{1,4})\s+(\d{1,2})\b")
 
 
@@ -966,8 +997,9 @@ def _announced_items(
     hits: list[ScoredChunk], picked: list[tuple[int, str, float]], next_chunk: NextChunk | None = None,
     asked: set[str] | None = None,
 ) -> list[tuple[int, str, float]]:
-    """A quote that promises items ("Emergono due tendenze…"), heads a list ("…includono:") or
-    ends on a label the question names (`asked`: its stems) at the end of its passage is
+    """A quote that promises items ("Emergono due tendenze…"), heads a list ("…includono:"),
+    ends on a label the question names (`asked`: its stems) or is a list under such a label
+    that runs on, unfinished, at the end of its passage is
     followed by the opening of the next passage of the same document: a slide or a list split
     across two chunks gives its items there ("APPROCCIO PARTECIPATO / APPROCCIO CENTRALIZZATO /
     Entro il cluster…"). When that passage was not retrieved, `next_chunk` fetches it and it
@@ -978,10 +1010,11 @@ def _announced_items(
         # "…includono:" ending its passage: the list is in the next one
         heads_list = sentence.endswith(":") and chunk.text.rstrip().endswith(sentence.split()[-1])
         on_label = _ends_on_asked_label(sentence, chunk.text, asked or set())
-        if not heads_list and not on_label and (
-            not _COUNTED_ITEMS.search(sentence) or not any(
-                _PROMISES.search(last) and last in sentence
-                for last in quotable_sentences(chunk.text)[-2:])):
+        promises = bool(_COUNTED_ITEMS.search(sentence)) and any(
+            _PROMISES.search(last) and last in sentence for last in quotable_sentences(chunk.text)[-2:])
+        # the best quote only: a list of a slide the answer is about
+        runs_on = (rank, sentence) == picked[0][:2] and _list_runs_on(sentence, chunk.text, asked or set())
+        if not (heads_list or on_label or promises or runs_on):
             continue
         nxt = next((j for j, h in enumerate(hits) if h.chunk.doc_id == chunk.doc_id
                     and h.chunk.position == chunk.position + 1), None)
@@ -995,9 +1028,15 @@ def _announced_items(
             text = hits[nxt].chunk.text
             if on_label:  # what the label heads: the next passage's first line
                 quote = text.strip().split("\n", 1)[0].strip()
-            else:
-                quote = _list_opening(text) if heads_list else extend_label(opening[0], text)
-            out.append((nxt, quote, score))
+            elif heads_list:
+                quote = _list_opening(text)
+            elif promises:
+                quote = extend_label(opening[0], text)
+            else:  # the rest of a list
+                quote = _next_items(text)
+            # right after the quote it goes on from
+            at = next(i for i, p in enumerate(out) if p[0] == rank and p[1] == sentence) + 1
+            out.insert(at, (nxt, quote, score))
     return out
 
 
