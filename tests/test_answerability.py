@@ -793,6 +793,10 @@ def test_a_slide_list_under_the_asked_label_goes_on_in_the_next_passage():
     quoted = pick_sentences("What obstacles did the Lombard clusters run into?", [obstacles, rest], 1)
     assert [s for r, s, _ in quoted if r == 1] == [
         "Eccessiva burocratizzazione delle procedure Mancata formalizzazione della cluster organisation"]
+    # a label in capitals that the question names is part of what it asks
+    quoted = pick_sentences("Quali ostacoli all'internazionalizzazione?", [obstacles, rest], 1)
+    assert any(r == 1 and s.endswith("INTERNAZIONALIZZAZIONE • carenza di competenze specifiche")
+               for r, s, _ in quoted)
     # a list that ends on a full stop is whole
     whole = chunk(obstacles.chunk.text + ".", 9, 0)
     quoted = pick_sentences("What obstacles did the Lombard clusters run into?", [whole, rest], 1)

@@ -953,6 +953,7 @@ def _ends_on_asked_label(sentence: str, passage: str, asked: set[str]) -> bool:
     last = passage.rstrip().rsplit("\n", 1)[-1].strip()
     stems = set(tokenize(_NUMBERED.sub(r"\1\2", last)))  # "Wp 4" is the question's "WP4"
     return (sentence.endswith(last) and len(last.split()) <= _LABEL_WORDS
+            and not last.startswith("•")  # an item of a list, not a label
             and not re.search(r"[.!?;:]$", last) and len(stems & asked) * 2 >= len(stems) > 0)
 
 
@@ -976,11 +977,13 @@ def _list_runs_on(sentence: str, passage: str, asked: set[str]) -> bool:
 _LIST_LINES = 4
 
 
-def _next_items(passage: str) -> str:
+def _next_items(passage: str, asked: set[str]) -> str:
     """The lines that open a passage, up to the next label in capitals ("INTERNAZIONALIZZAZIONE")
-    or a line that ends the slide: the rest of a list cut at the end of the passage before."""
+    that the question does not name (`asked`: its stems) or a line that ends the slide: the rest
+    of a list cut at the end of the passage before."""
     lines = [line.strip() for line in passage.strip().split("\n") if line.strip()]
-    end = next((i for i, line in enumerate(lines) if i and _CAPITALS_LABEL.fullmatch(line)), len(lines))
+    end = next((i for i, line in enumerate(lines) if i and _CAPITALS_LABEL.fullmatch(line)
+                and not set(tokenize(line)) & asked), len(lines))
     # nor past a line that ends a slide or heads another ("Grazie per l'attenzione!", "Fonti:")
     end = next((i + 1 for i, line in enumerate(lines[:end]) if re.search(r"[!?:]$", line)), end)
     return " ".join(line for line in lines[:end] if not re.search(r"[!?:]$", line))
@@ -1033,7 +1036,7 @@ def _announced_items(
             elif promises:
                 quote = extend_label(opening[0], text)
             else:  # the rest of a list
-                quote = _next_items(text)
+                quote = _next_items(text, asked or set())
             # right after the quote it goes on from
             at = next(i for i, p in enumerate(out) if p[0] == rank and p[1] == sentence) + 1
             out.insert(at, (nxt, quote, score))
