@@ -330,6 +330,16 @@ def test_every_quotable_sentence_of_the_real_corpus_occurs_in_its_chunk(assistan
             assert contains_quote(chunk.text, sentence), (chunk.title, sentence)
 
 
+def test_a_long_quote_ends_with_a_list_item_not_in_its_middle():
+    passage = ("OBIETTIVI DEL PROGETTO\nInnovazione e ricerca come motore per la ripresa economica "
+               "sospinta dagli investimenti nel settore R&D\n• Rafforzare la capacità dei Cluster "
+               "e delle PMI di generare innovazione nello spazio alpino attraverso la cooperazione "
+               "transnazionale, così da poter contribuire alla creazione di nuovi posti di lavoro\n"
+               "• Accrescere l'innovazione nell'area alpina attraverso l'attuazione della S3")
+    quoted = extend_label("OBIETTIVI DEL PROGETTO", passage, min_chars=100, max_chars=200)
+    assert quoted.endswith("nuovi posti di lavoro") and contains_quote(passage, quoted)
+
+
 def test_an_unfinished_line_is_quoted_with_the_list_under_it():
     passage = (
         "Nel 2015 i poli vengono riorganizzati sulla base di nuovi programmi e agende strategiche di ricerca\n"

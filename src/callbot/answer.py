@@ -772,7 +772,11 @@ def extend_label(
     elif far_enough:
         stop = start + far_enough[0]
     elif stop < len(flat):
-        stop = start + flat[start:stop].rfind(" ")
+        # not in the middle of a list item: on to the item's end, within `list_chars`
+        after = [m.start() for m in re.finditer(r"\s•|[.;!?](?=\s|$)", flat[start:start + list_chars])
+                 if m.start() >= max_chars]
+        stop = start + (after[0] + (flat[start + after[0]] != " ") if after
+                        else flat[start:stop].rfind(" "))
     return flat[start:stop].strip()
 
 
