@@ -188,6 +188,12 @@ def test_a_near_exchange_is_answered_without_asking_for_the_stay():
         "distance_km": 150.0, "travel_days": 0}
 
 
+def test_one_place_beside_a_distance_is_where_the_asker_is():
+    out = ask("Siamo a Bari e l'host è a 300 km, 6 giorni lavorativi: quanto spetta?", "it")
+    assert out.missing is None and out.tool.inputs["distance_km"] == 300.0
+    assert out.tool.result["amount_eur"] == 1100
+
+
 def test_bare_number_answers_the_question_asked():
     first = ask("How much is the lump sum from Bari to Lyon?")
     assert ask("4", "en", first.slots).tool.result["working_days"] == 4

@@ -109,7 +109,9 @@ def read(text: str, rules: RuleSet, *, places: bool, lowercase_places: bool) -> 
 def _places(slots: Slots, found: Found) -> dict:
     if len(found.places) >= 2:
         return {"origin": found.places[0], "destination": found.places[1], "distance_km": None}
-    if len(found.places) == 1:
+    if len(found.places) == 1 and found.distance_km is None:
+        # (one place beside a distance, "we're from Valencia, the host is 150 km away", is
+        # where the asker is: the distance is what counts)
         slot = slots.missing if slots.missing in ("origin", "destination") else (
             "origin" if slots.origin is None else "destination")
         return {slot: found.places[0], "distance_km": None}
