@@ -554,6 +554,17 @@ def test_what_is_asked_keeps_the_opening_when_the_rest_says_too_little():
     assert asked_part(question) == question
 
 
+def test_a_closing_sentence_about_what_the_answer_is_for_is_not_asked():
+    question = ("quali argomenti possono toccare le attività di training per i cluster manager? "
+                "mi serve per la sezione sulle attività del progetto")
+    assert asked_part(question) == question.split("? ")[0] + "?"
+    assert asked_part("Which activities are compulsory? It's for our proposal.") == (
+        "Which activities are compulsory?")
+    # a closing sentence that asks a second thing stays
+    question = "qual è la scadenza del bando COSME? mi serve giorno e ora esatti"
+    assert asked_part(question) == question
+
+
 def test_passages_are_looked_up_by_what_is_asked_not_by_the_askers_town(assistant):
     question = ("Quick one for our board in Lyon: for the ClusterXchange part, how many "
                 "short-term exchanges does each partnership have to run, and what share of them "

@@ -165,6 +165,23 @@ def without_courtesy(question: str) -> str:
     return core if len(core.split()) >= 2 else question
 
 
+# A sentence after the question about what the asker needs the answer for ("… ? mi serve per la
+# sezione sulle attività del progetto", "… ? me ne servono due per la relazione", "… ? it's for
+# our proposal"): it asks nothing, and its words would pull in passages about sections and
+# projects. A tail that asks a second thing ("… ? mi serve giorno e ora esatti") stays.
+_POSTSCRIPT = re.compile(
+    r"\?\s+(?:(?:mi|ci|me\s+ne|ce\s+ne)\s+serv\w*|ne\s+devo|devo|(?:i|we)\s+need\s+(?:it|this|them)|"
+    r"(?:it['’]s|this\s+is)\s+for)\b[^?]*\b(?:sezione|proposta|relazione|report|section|proposal|"
+    r"board|cda|slide|presentazione|sintesi|summary|application|candidatura)\w*[^?]*$",
+    re.IGNORECASE,
+)
+
+
+def without_postscript(question: str) -> str:
+    """The question less a closing sentence about what the asker needs it for (`_POSTSCRIPT`)."""
+    return _POSTSCRIPT.sub("?", question).strip()
+
+
 def without_preamble(question: str) -> str:
     """The question less the leading clauses or sentences about the asker (`_PREAMBLE`), at
     most two ("Hi, I'm Anna. For our board: how long does it run?" asks "how long does it
@@ -180,7 +197,7 @@ def asked_part(question: str) -> str:
     still holds two content words and a clause before a colon names nothing of the domain;
     else the whole question ("Devo fare una scheda sui rischi in Piemonte: quali sono?" asks
     about the risks)."""
-    core = without_preamble(question)
+    core = without_preamble(without_postscript(question))
     if core == question or len(term_groups(core)) < 2:
         return question
     opening = question[: question.rfind(core)]
