@@ -64,6 +64,24 @@ def test_every_italian_region_is_listed_once():
     assert sorted(italian) == sorted(r for regs in ITALY.values() for r in regs)
 
 
+# The regional capital of each Italian region in the offline gazetteer (GeoNames' English
+# names): its `admin1` code must place it in its region.
+CAPITALS = {"Campania": "Naples", "Basilicata": "Potenza", "Puglia": "Bari", "Calabria": "Catanzaro",
+            "Sicilia": "Palermo", "Abruzzo": "L'Aquila", "Molise": "Campobasso",
+            "Sardegna": "Cagliari", "Piemonte": "Turin", "Valle d'Aosta": "Aosta",
+            "Liguria": "Genoa", "Lombardia": "Milan", "Trentino-Alto Adige": "Trento",
+            "Veneto": "Venice", "Friuli-Venezia Giulia": "Trieste", "Emilia-Romagna": "Bologna",
+            "Toscana": "Florence", "Umbria": "Perugia", "Marche": "Ancona", "Lazio": "Rome"}
+
+
+def test_each_italian_region_holds_its_capital_by_its_geonames_code():
+    from callbot.tools.places import admin1_of, resolve_place
+
+    for region in (r for r in RULES.regions.regions if r.country == "IT"):
+        capital = resolve_place(CAPITALS[region.name], prefer={"IT"})
+        assert RULES.regions.by_admin1("IT", admin1_of(capital)) == region, region.name
+
+
 @pytest.mark.parametrize(("text", "name", "category"),
                          [("pugliese", "Puglia", "less developed"),
                           ("Apulia", "Puglia", "less developed"),

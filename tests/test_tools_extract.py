@@ -123,10 +123,21 @@ def summary(text: str) -> list[tuple[str | None, str | None]]:
         ("we are two partners", [(None, None), (None, None)]),
         ("Friuli-Venezia Giulia and Emilia-Romagna",
          [("IT", "Friuli-Venezia Giulia"), ("IT", "Emilia-Romagna")]),
+        # cities: the region when the map places the city in one, else the country
+        ("we are 3 clusters: one in Bari, one in Munich and one in Barcelona",
+         [("IT", "Puglia"), ("DE", None), ("ES", None)]),
+        ("un cluster a Torino, Piemonte e uno a Lione, Francia", [("IT", "Piemonte"), ("FR", None)]),
+        # one town alone says where the asker is, not who the partners are
+        ("Quick one for our board in Lyon: how many SME members?", []),
     ],
 )
 def test_partners(text, partners):
     assert summary(text) == partners
+
+
+def test_a_partner_named_by_its_city_is_named_so():
+    names = [p.name for p in find_partners("one in Bari and one in Munich", RULES)]
+    assert names == ["Bari", "Munich"]
 
 
 def test_partner_names_are_unique():

@@ -86,6 +86,9 @@ class Region(Strict):
     name: str
     category: RegionCategory
     aliases: list[str] = Field(default_factory=list)
+    admin1: str | None = Field(None, description="GeoNames first-level division code of the "
+                               "region: a city of the offline gazetteer carries it, and so is "
+                               "placed in the region.")
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -96,6 +99,10 @@ class RegionMap(Strict):
     map_url: str
     categories: list[RegionCategory]
     regions: list[Region]
+
+    def by_admin1(self, country: str, admin1: str) -> Region | None:
+        """The region a city of `country` with that GeoNames admin1 code lies in, if listed."""
+        return next((r for r in self.regions if r.country == country and r.admin1 == admin1), None)
 
     def find(self, text: str, country: str | None = None) -> Region | None:
         for region in self._by_name.get(name_key(text), []):

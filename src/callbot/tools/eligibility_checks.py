@@ -45,8 +45,9 @@ def _entities(partners: Facts, rules: RuleSet) -> Check:
     rule = rules.call.consortium.size
     n, need = len(partners), rule.min_entities
     return Check(name="entities", verdict=n >= need, rule=rule.ref(),
-                 detail=f"{n} legal entities; at least {need} are required.",
-                 detail_it=f"{n} soggetti giuridici; ne servono almeno {need}.")
+                 detail=f"{n} legal {'entity' if n == 1 else 'entities'}; at least {need} are required.",
+                 detail_it=f"{n} {'soggetto giuridico' if n == 1 else 'soggetti giuridici'}; "
+                           f"ne servono almeno {need}.")
 
 
 def _countries_allowed(partners: Facts, rules: RuleSet) -> Check:

