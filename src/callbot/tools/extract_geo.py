@@ -15,7 +15,13 @@ from callbot.rules.geo import Country, Region, name_key
 from callbot.rules.loader import RuleSet
 from callbot.tools.eligibility import PartnerInput
 from callbot.tools.extract import NUMBER_WORDS
-from callbot.tools.places import AmbiguousPlaceError, PlaceNotFoundError, admin1_of, is_known_place, resolve_place
+from callbot.tools.places import (
+    AmbiguousPlaceError,
+    PlaceNotFoundError,
+    admin1_of,
+    is_known_place,
+    resolve_place,
+)
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:\.\d+)?")
 _COORDS = re.compile(r"(-?\d{1,2}\.\d+)\s*,\s*(-?\d{1,3}\.\d+)")
