@@ -460,6 +460,10 @@ def test_how_much_of_a_cost_a_fund_covers_needs_a_sum_with_the_fund(question):
     ("Quante imprese aderiscono al polo di innovazione ICT del Piemonte?", "imprese",
      "Il cluster Aerospazio conta 70 imprese aderenti in Lombardia.",
      "Il polo ICT del Piemonte riunisce 250 imprese."),
+    # a number word counts the noun after it; a timeline's marks count nothing
+    ("How many companies filled in the questionnaire?", "companies",
+     "Emergono due tendenze rispetto al coinvolgimento delle aziende. Realtà produttive: t 0 t +2 ÷ 4",
+     "Hanno risposto due aziende su tre."),
 ])
 def test_what_a_number_counts(question, counted, not_counting, counting):
     terms = QuestionTerms.of(question)
