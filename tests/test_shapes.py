@@ -80,6 +80,11 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("Le call erano già state presentate ai distretti?", []),
     ("How was the survey actually done?", ["how things actually turned out"]),
     ("Che tempo fa domani a Bari?", ["the weather"]),
+    # who spoke: a person
+    ("Chi ha tenuto il discorso di apertura alla conferenza?", ["a person's name"]),
+    ("Who gave the keynote in Brussels?", ["a person's name"]),
+    ("Who were the keynote speakers?", ["a person's name"]),
+    ("Chi ha presentato le call ai distretti?", []),  # the Commission, a region: not a speech
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what

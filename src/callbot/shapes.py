@@ -27,7 +27,14 @@ RARE_NAME_ZIPF = 2.0
 
 _ROLE = (r"(cluster\s+)?manager|direct(or|ress)|diret(tore|trice)|president(e|essa)?|chair(man|woman|"
          r"person)?|responsabile|referente|funzionari[oa]|official|officer|autor[ei]|autrice|"
-         r"author|dirigente|contact\s+person|persona\s+di\s+contatto|spokes(person|man|woman)|ceo")
+         r"author|dirigente|contact\s+person|persona\s+di\s+contatto|spokes(person|man|woman)|ceo|"
+         r"(keynote\s+)?speakers?|relator[ei]|relatrice|oratori?|oratric[ei]|moderator[ei]?|moderatrice")
+# "who gave the keynote", "chi ha tenuto il discorso di apertura": a person who spoke.
+_SPOKE = (r"\bwho\s+(gave|delivered|held|opened|closed|chaired|moderated|presented)\s+(the\s+)?"
+          r"(\S+\s+){0,2}(keynote|speech|talk|address|opening|presentation|session)\b|"
+          r"\bchi\s+(ha|hanno)\s+(tenuto|fatto|aperto|chiuso|moderato|pronunciato|dato)\s+"
+          r"(il\s+|la\s+|l['’]\s*|i\s+|gli\s+)?(\S+\s+){0,2}(discors[oi]|intervent[oi]|keynote|"
+          r"relazion[ei]|saluti|apertura|chiusura|sessione)\b")
 
 
 @dataclass(frozen=True)
@@ -110,7 +117,8 @@ SHAPES = [
         re.compile(rf"\bwho\s*(is|was|are|were|['’]s)\s+(the\s+)?(\S+\s+){{0,2}}({_ROLE})\b|"
                    rf"\bname\s+of\s+(the\s+)?(\S+\s+){{0,2}}({_ROLE})\b|"
                    rf"\b(chi\s+(è|e|era|sono)|come\s+si\s+chiam\w+|(il\s+)?nome\s+del(la|l['’])?)\s*"
-                   rf"(il\s+|la\s+|l['’]\s*|i\s+|gli\s+)?(\S+\s+){{0,2}}({_ROLE})\b", re.IGNORECASE),
+                   rf"(il\s+|la\s+|l['’]\s*|i\s+|gli\s+)?(\S+\s+){{0,2}}({_ROLE})\b|{_SPOKE}",
+                   re.IGNORECASE),
         re.compile(r"(?<![\w.’'-])([A-Z][a-zà-ÿ]{2,}) ([A-Z][a-zà-ÿ]{2,})\b"),
         person_like,
     ),
