@@ -26,6 +26,7 @@ from callbot.answer import (
     quotable_sentences,
     without_courtesy,
     without_preamble,
+    year_absent,
 )
 from callbot.chunk import split_sentences
 from callbot.models import Chunk, ScoredChunk
@@ -840,6 +841,18 @@ def test_a_name_of_the_document_does_not_tell_its_sentences_apart():
     untitled = _hit(slide.chunk.text, title="Presentazione di Regione Lombardia")
     own = {c.sentence[:10]: c.features["own"] for c in candidates(question, [untitled])}
     assert own["Haute Ecol"] < own["I rapporti"]
+
+
+def test_a_year_asked_for_a_name_must_stand_on_a_line_with_it():
+    slide = _hit("7 cluster indagati in profondità\nRiconoscimento regionale Bando\nDriade (2009)\n"
+                 "Como-NExT(50)\nAerospazio (70)", title="Indagine sui cluster lombardi")
+    comonext = "In che anno è stato fondato il cluster ComoNExT citato nell'indagine lombarda?"
+    assert year_absent(QuestionTerms.of(comonext), comonext, [slide]) != []
+    driade = "In che anno c'è stato il riconoscimento regionale con il Bando Driade?"
+    assert year_absent(QuestionTerms.of(driade), driade, [slide]) == []
+    # a name the document's title holds counts for every line ("cluster lombardi")
+    lombard = "Con quale bando sono stati riconosciuti i cluster lombardi, e in che anno?"
+    assert year_absent(QuestionTerms.of(lombard), lombard, [slide]) == []
 
 
 def test_a_rate_asked_for_large_companies_needs_a_sentence_that_gives_theirs():

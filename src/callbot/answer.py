@@ -419,6 +419,29 @@ def call_year_absent(question: str, passages: list[str]) -> str | None:
     return year
 
 
+# "In che anno…", "in what year": a year asked for what the question names.
+_ASKS_YEAR = re.compile(r"\b(in\s+(?:che|quale)\s+anno|(?:in\s+)?(?:what|which)\s+year)\b", re.IGNORECASE)
+_A_YEAR = re.compile(_YEAR)
+
+
+def year_absent(terms: QuestionTerms, question: str, hits: list[ScoredChunk]) -> list[str]:
+    """For a question asking in what year, its names (not those of who pays) when no line of
+    the passages gives a year together with all of them, or with those its document's title
+    or the passage's heading does not hold: "Driade (2009)" answers for the Bando Driade,
+    but "Como-NExT(50)" on the same slide gives no year for ComoNExT. Empty otherwise."""
+    if not _ASKS_YEAR.search(question):
+        return []
+    names = _names(terms, question)
+    for hit in hits:
+        given = set(tokenize(f"{hit.chunk.title} {hit.chunk.section}"))
+        for line in hit.chunk.text.split("\n"):
+            if _A_YEAR.search(line):
+                stems = given | set(tokenize(line))
+                if all(terms.alternatives[t] & stems for t in names):
+                    return []
+    return names or ["a year"]
+
+
 # Below this share of question words known to the documents, the question is about
 # something else ("banana bread recipe").
 MIN_KNOWN_SHARE = 0.4
@@ -1241,6 +1264,8 @@ def extractive_answer(
         return refusal(question, language, f"no passage found speaks of the {which}")
     if year := call_year_absent(question, passages):
         return refusal(question, language, f"no passage found speaks of a call of {year}")
+    if undated := year_absent(terms, question, hits):
+        return refusal(question, language, f"no line gives a year for {', '.join(undated)}")
     counted = counted_thing(question)
     if counted and not _counted_with_number(terms, counted, passages, vocabulary, question):
         return refusal(question, language, "no passage gives a number for what the question counts")
