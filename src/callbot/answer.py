@@ -789,7 +789,7 @@ def _sentence_ends(text: str) -> list[int]:
 
 
 def extend_label(
-    sentence: str, passage: str, min_chars: int = 200, max_chars: int = 400, list_chars: int = 600
+    sentence: str, passage: str, min_chars: int = 200, max_chars: int = 400, list_chars: int = 800
 ) -> str:
     """A heading-like pick ("Principali ostacoli incontrati") says nothing by itself: quote it
     with the text that follows it in the passage, up to a sentence end past `min_chars`. So is
