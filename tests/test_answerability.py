@@ -19,6 +19,7 @@ from callbot.answer import (
     extractive_answer,
     focus_word,
     focus_words,
+    from_asked_label,
     is_hostile,
     money_absent,
     ordinal_absent,
@@ -841,6 +842,15 @@ def test_a_name_of_the_document_does_not_tell_its_sentences_apart():
     untitled = _hit(slide.chunk.text, title="Presentazione di Regione Lombardia")
     own = {c.sentence[:10]: c.features["own"] for c in candidates(question, [untitled])}
     assert own["Haute Ecol"] < own["I rapporti"]
+
+
+def test_a_quote_starts_at_the_label_the_question_asks_about():
+    asked = QuestionTerms.of("Quali sono gli obiettivi del progetto?").stems()
+    quote = "2 partner dalla Germania 9 soggetti osservatori OBIETTIVI DEL PROGETTO Innovazione e ricerca"
+    assert from_asked_label(quote, asked) == "OBIETTIVI DEL PROGETTO Innovazione e ricerca"
+    # a short opening is part of the label; an opening the question asks about stays
+    assert from_asked_label("I OBIETTIVI DEL PROGETTO Innovazione", asked).startswith("I ")
+    assert from_asked_label("Il progetto ha 9 osservatori OBIETTIVI DEL PROGETTO x", asked).startswith("Il")
 
 
 def test_a_year_asked_for_a_name_must_stand_on_a_line_with_it():

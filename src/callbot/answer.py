@@ -828,6 +828,26 @@ def extend_label(
 _LABELLED_ITEM = re.compile(r"^([^•]{2,40}?)\s+•\s+")
 
 
+# A slide label in capitals, two words or more ("OBIETTIVI DEL PROGETTO", "RISULTATI ATTESI").
+_CAPS_LABEL = re.compile(r"(?<![\w’'])[A-ZÀ-Ù][A-ZÀ-Ù’']{2,}(?:\s+(?:[A-ZÀ-Ù][A-ZÀ-Ù’']+|DI|DEL|DELLA|E))*"
+                         r"\s+[A-ZÀ-Ù][A-ZÀ-Ù’']{2,}(?![\w’'])")
+
+
+def from_asked_label(sentence: str, asked: set[str]) -> str:
+    """A quote that runs into a slide label in capitals the question asks about ("…9 soggetti
+    osservatori OBIETTIVI DEL PROGETTO Innovazione…" for "quali sono gli obiettivi?") starts
+    at that label, when what comes before it holds none of the question's words."""
+    for m in _CAPS_LABEL.finditer(sentence):
+        before = sentence[:m.start()]
+        if (len(before.split()) >= _LEAD_WORDS and set(tokenize(m.group(0))) & asked
+                and not set(tokenize(before)) & asked):
+            return sentence[m.start():]
+    return sentence
+
+
+_LEAD_WORDS = 3  # fewer words before the label are part of it ("I RAPPORTI STRATEGICI")
+
+
 def extend_labelled_list(sentence: str, passage: str, asked: set[str], list_chars: int = 600) -> str:
     """A pick that is a slide label and its first item ("Rischi • Incertezza sul
     finanziamento…") when the question asks about what the label names ("Quali rischi…?"):
@@ -972,6 +992,7 @@ def pick_sentences(
             break
         sentence = extend_label(sentence, hits[rank].chunk.text)
         sentence = extend_labelled_list(sentence, hits[rank].chunk.text, asked)
+        sentence = from_asked_label(sentence, asked)
         if all(sentence not in s and s not in sentence for _, s, _ in picked):
             picked.append((rank, sentence, score))
         elif all(sentence not in s for _, s, _ in picked):
@@ -1011,8 +1032,9 @@ def _list_runs_on(sentence: str, passage: str, asked: set[str]) -> bool:
     incontrati" for "what obstacles…?") that runs to the end of its passage, unfinished (no
     full stop): its items go on in the next passage."""
     lines = [line.strip() for line in passage.strip().split("\n") if line.strip()]
-    if len(lines) < _LIST_LINES or re.search(r"[.!?;:]$", lines[-1]) or not sentence.endswith(lines[-1]):
-        return False
+    if (len(lines) < _LIST_LINES or re.search(r"[.!?;:]$", lines[-1]) or ": " in lines[-1]
+            or not sentence.endswith(lines[-1])):
+        return False  # finished: a full stop, or a labelled value ("COSTO TOTALE: € …")
     labels = [i for i, line in enumerate(lines[:-2])
               if len(line.split()) <= _LABEL_WORDS and set(tokenize(line)) & asked and line in sentence]
     if not labels:
@@ -1086,6 +1108,8 @@ def _announced_items(
                 quote = extend_label(opening[0], text)
             else:  # the rest of a list
                 quote = _next_items(text, asked or set())
+            if not quote:
+                continue
             # right after the quote it goes on from
             at = next(i for i, p in enumerate(out) if p[0] == rank and p[1] == sentence) + 1
             out.insert(at, (nxt, quote, score))
