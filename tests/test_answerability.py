@@ -580,6 +580,12 @@ def test_passages_are_looked_up_by_what_is_asked_not_by_the_askers_town(assistan
     assert any("100 scambi" in c.text for c in answer.citations[:4])
 
 
+def test_sentences_are_picked_by_what_is_asked_after_a_sentence_about_the_asker(assistant):
+    answer = assistant.ask("Ciao, siamo una PMI di Bari. Quando ci diranno se la nostra proposta "
+                           "è stata selezionata?")
+    assert not answer.refused and "Luglio/Ottobre 2019" in answer.answer
+
+
 @pytest.mark.parametrize("question", [
     "Quick one for our board in Lyon: how long does S3-4AlpClusters run, start to finish?",
     "Hi, we're an SME from Valencia. WP5 internationalisation covers what exactly",

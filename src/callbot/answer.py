@@ -1300,7 +1300,12 @@ def extractive_answer(
              for name in sorted(asked_names(question))]
     if what := missing_shape(question, passages, named):
         return refusal(question, language, f"no passage gives {what}")
-    picked = pick_sentences(question, hits, n_sentences, next_chunk)
+    # sentences are picked by what is asked when a whole sentence about the asker comes first
+    # ("Ciao, siamo una PMI di Bari."); a clause before a colon may carry the topic ("Devo fare
+    # una scheda sui rischi in Piemonte: quali sono?") and stays
+    opening = question[: question.rfind(core)] if core != question else ""
+    picking = core if opening.rstrip().endswith((".", "!")) else question
+    picked = pick_sentences(picking, hits, n_sentences, next_chunk)
     quotes: dict[int, list[str]] = {}
     lines = [INTRO[language]]
     for rank, sentence, _ in picked:
