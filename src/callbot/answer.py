@@ -1303,9 +1303,7 @@ def extractive_answer(
     # sentences are picked by what is asked when a whole sentence about the asker comes first
     # ("Ciao, siamo una PMI di Bari."); a clause before a colon may carry the topic ("Devo fare
     # una scheda sui rischi in Piemonte: quali sono?") and stays
-    opening = question[: question.rfind(core)] if core != question else ""
-    picking = core if opening.rstrip().endswith((".", "!")) else question
-    picked = pick_sentences(picking, hits, n_sentences, next_chunk)
+    picked = pick_sentences(core, hits, n_sentences, next_chunk)
     quotes: dict[int, list[str]] = {}
     lines = [INTRO[language]]
     for rank, sentence, _ in picked:
