@@ -51,9 +51,9 @@ def examples(assistant, paths: list[Path]) -> tuple[list[str], list[Example]]:
             question, _ = assistant.store.speller.correct(without_courtesy(item.question))
             question = assistant.store.speller.recase(question)
             # without the reranking, which scores sentences with the weights being learned
-            hits = assistant.retriever.search(asked_part(question), assistant.settings.top_k,
-                                              rerank=False)
-            found = candidates(question, hits)
+            core = asked_part(question)
+            hits = assistant.retriever.search(core, assistant.settings.top_k, rerank=False)
+            found = candidates(core, hits)  # sentences are picked by what is asked
             if not found:
                 continue
             names = names or sorted(found[0].features)
