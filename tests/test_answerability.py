@@ -393,6 +393,19 @@ def test_a_fee_is_a_sum_the_passages_must_give_for_what_it_is_paid_to():
     assert money_absent(QuestionTerms.of(quota), quota, [cosme]) == ["lombard"]
 
 
+def test_a_sum_asked_per_project_needs_a_sum_given_per_project():
+    question = "Qual è il contributo massimo per singolo progetto nel bando Innosup 1?"
+    terms = QuestionTerms.of(question)
+    total = "Innosup 1: bando con dotazione 18,5 mln €, cofinanziamento UE del 75% per PMI."
+    assert money_absent(terms, question, [total]) == ["innosup"]
+    each = total + " Il contributo è di 1 mln € per ogni progetto."
+    assert money_absent(terms, question, [each]) == []
+    # "cadauno", "ciascuno": per unit too
+    escp = "La call formale finanzierà 8 consorzi con 350.000 euro cadauno."
+    asked = "Con quanti soldi ciascuno sono finanziati i consorzi?"
+    assert money_absent(QuestionTerms.of(asked), asked, [escp]) == []
+
+
 def test_a_share_asked_for_a_name_no_passage_with_a_share_holds_is_absent():
     question = "What co-financing rate do the Piedmont poles get for collaborative research?"
     terms = QuestionTerms.of(question)

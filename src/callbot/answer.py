@@ -662,6 +662,16 @@ _PARTICIPANT_FOUND = {k: re.compile(v, re.IGNORECASE) for k, v in _PARTICIPANTS.
 _PARTICIPANT = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _PARTICIPANTS.items()), re.IGNORECASE)
 
 
+# "per singolo progetto", "each consortium", "ciascuno": a sum asked per unit, which a total
+# does not give; the passages say it with "per ogni progetto", "cadauno", "a testa", "each".
+_UNIT = r"(?:progett[oi]|project|consorzi[oa]?|consortium|partner|organi[sz]{1,2}azion[ei]|organi[sz]ations?|participants?|partecipant[ei])"
+_ASKS_PER_UNIT = re.compile(
+    rf"\b(?:per\s+(?:singol[oa]\s+|ogni\s+|ciascun[oa]?\s+)?{_UNIT}|(?:per\s+)?each\s+{_UNIT}|"
+    rf"(?:ciascun[oa]?|ognun[oa])\s+{_UNIT}|ciascun[oa]?\s*\?|each\s*\?|a\s+testa|cadauno)\b", re.IGNORECASE)
+_PER_UNIT = re.compile(rf"\b(?:per\s+(?:ogni|ciascun[oa]?|singol[oa])?\s*\w*\s*{_UNIT}|cadaun[oa]|"
+                       rf"ciascun[oa]?|a\s+testa|each|per\s+{_UNIT})\b", re.IGNORECASE)
+
+
 def money_absent(terms: QuestionTerms, question: str, passages: list[str]) -> list[str]:
     """For a question about a sum of money (or a share), the names of the question
     ("Piedmont", "Swiss") when no passage holds a sum (a share) together with all of them (or
@@ -677,16 +687,20 @@ def money_absent(terms: QuestionTerms, question: str, passages: list[str]) -> li
         for passage in passages for sentence in split_sentences(passage) for figure in figures
     ):
         return [who.group(0)]  # the 75 % "per PMI" is not the rate for large companies
+    per_unit = bool(_ASKS_PER_UNIT.search(question))
     names = _names(terms, question)
-    if not names:
+    if not names and not per_unit:
         return []
     for passage in passages:
         if not any(figure.search(passage) for figure in figures):
             continue
+        if per_unit and not any(figure.search(sentence) and _PER_UNIT.search(sentence)
+                                for sentence in split_sentences(passage) for figure in figures):
+            continue  # a total ("dotazione 18,5 mln €") is no sum per project
         stems = set(tokenize(passage))
         if all(terms.alternatives[t] & stems for t in names):
             return []
-    return names
+    return names or [m.group(0) for m in [_ASKS_PER_UNIT.search(question)] if m]
 
 
 def is_hostile(question: str) -> bool:
