@@ -120,6 +120,8 @@ def test_a_mistyped_name_is_read_as_the_name_one_edit_away(named, question, expe
     # a slip common enough that web text counts it as a word, next to a far commoner one
     ("what kind of suport did they ask for?", "what kind of support did they ask for?"),
     ("companies that aren't memebers", "companies that aren't members"),
+    # a part of a hyphenated compound
+    ("at what co-funidng rate?", "at what co-funding rate?"),
 ])
 def test_a_typo_of_an_everyday_word_is_read_as_that_word(speller, question, expected):
     assert speller.correct(question)[0] == expected

@@ -38,6 +38,8 @@ _WORD = re.compile(r"(?<![\w-])[A-ZÀÈÉÌÒÙ]?[a-zàèéìòù]+(?![\w-])(?![
 # "Allegati" are everyday words).
 NAME_ZIPF = 2.5
 ACRONYM_ZIPF = 4.0
+# a compound of lower-case or capitalised words joined by hyphens ("co-funding", "follow-up")
+_COMPOUND = re.compile(r"(?<![\w-])[A-ZÀÈÉÌÒÙ]?[a-zàèéìòù]+(?:-[A-ZÀÈÉÌÒÙ]?[a-zàèéìòù]+)+(?![\w-])")
 _TOKEN = re.compile(r"(?<![\w'’-])[^\W_][\w-]*[^\W_](?![\w'’])")
 _ADDRESS = re.compile(r"\S*(?:www\.|https?:|@|\.(?:it|eu|com|org)\b)\S*")
 
@@ -169,7 +171,10 @@ class Speller:
             fixes.append((typed, better))
             return better
 
-        return _WORD.sub(repl, question), fixes
+        def compound(m: re.Match[str]) -> str:  # "co-funidng": each part on its own
+            return "-".join(_WORD.sub(repl, part) for part in m.group(0).split("-"))
+
+        return _COMPOUND.sub(compound, _WORD.sub(repl, question)), fixes
 
 
 def _common_slip(word: str) -> str | None:
