@@ -847,6 +847,9 @@ _CAPS_LABEL = re.compile(r"(?<![\w’'])[A-ZÀ-Ù][A-ZÀ-Ù’']{2,}(?:\s+(?:[A-
                          r"\s+[A-ZÀ-Ù][A-ZÀ-Ù’']{2,}(?![\w’'])")
 
 
+_LEAD_WORDS = 3  # fewer words before the label are part of it ("I RAPPORTI STRATEGICI")
+
+
 def from_asked_label(sentence: str, asked: set[str]) -> str:
     """A quote that runs into a slide label in capitals the question asks about ("…9 soggetti
     osservatori OBIETTIVI DEL PROGETTO Innovazione…" for "quali sono gli obiettivi?") starts
@@ -857,9 +860,6 @@ def from_asked_label(sentence: str, asked: set[str]) -> str:
                 and not set(tokenize(before)) & asked):
             return sentence[m.start():]
     return sentence
-
-
-_LEAD_WORDS = 3  # fewer words before the label are part of it ("I RAPPORTI STRATEGICI")
 
 
 def extend_labelled_list(sentence: str, passage: str, asked: set[str], list_chars: int = 600) -> str:
@@ -1030,6 +1030,15 @@ _PROMISES = re.compile(rf"\b({number_words(2, 4)})\s+(?:main\s+|principali\s+)?[
 NextChunk = Callable[[Chunk], Chunk | None]
 
 
+# Slides split across chunks: a label line has at most `_LABEL_WORDS` words; a list has at
+# least `_LIST_LINES` lines; a line wholly in capitals is a new label ("INTERNAZIONALIZZAZIONE");
+# "Wp 4" is written "WP4" in a question.
+_LABEL_WORDS = 4
+_LIST_LINES = 4
+_CAPITALS_LABEL = re.compile(r"[^a-zà-ù\d]*[A-ZÀ-Ù]{6,}[^a-zà-ù\d]*")
+_NUMBERED = re.compile(r"\b([^\W\d]{1,4})\s+(\d{1,2})\b")
+
+
 def _ends_on_asked_label(sentence: str, passage: str, asked: set[str]) -> bool:
     """The quote ends its passage on a short label line the question names ("Wp 4
     OPTIMISATION" for "cosa approfondisce il WP4 optimisation?"): what the label heads is in
@@ -1059,9 +1068,6 @@ def _list_runs_on(sentence: str, passage: str, asked: set[str]) -> bool:
     return not any(later.split()[0].lower() == first for later in lines[labels[-1] + 1:])
 
 
-_LIST_LINES = 4
-
-
 def _next_items(passage: str, asked: set[str]) -> str:
     """The lines that open a passage, up to the next label in capitals ("INTERNAZIONALIZZAZIONE")
     that the question does not name (`asked`: its stems) or a line that ends the slide: the rest
@@ -1072,13 +1078,6 @@ def _next_items(passage: str, asked: set[str]) -> str:
     # nor past a line that ends a slide or heads another ("Grazie per l'attenzione!", "Fonti:")
     end = next((i + 1 for i, line in enumerate(lines[:end]) if re.search(r"[!?:]$", line)), end)
     return " ".join(line for line in lines[:end] if not re.search(r"[!?:]$", line))
-
-
-_CAPITALS_LABEL = re.compile(r"[^a-zà-ù\d]*[A-ZÀ-Ù]{6,}[^a-zà-ù\d]*")
-_NUMBERED = re.compile(r"\b([^\W\d]{1,4})\s+(\d{1,2})\b")
-
-
-_LABEL_WORDS = 4
 
 
 def _announced_items(
@@ -1314,9 +1313,8 @@ def extractive_answer(
              for name in sorted(asked_names(question))]
     if what := missing_shape(question, passages, named):
         return refusal(question, language, f"no passage gives {what}")
-    # sentences are picked by what is asked when a whole sentence about the asker comes first
-    # ("Ciao, siamo una PMI di Bari."); a clause before a colon may carry the topic ("Devo fare
-    # una scheda sui rischi in Piemonte: quali sono?") and stays
+    # sentences are picked by what is asked, not by "Ciao, siamo una PMI di Bari." (the asked
+    # part keeps an opening that carries the topic: "Devo fare una scheda sui rischi…: quali?")
     picked = pick_sentences(core, hits, n_sentences, next_chunk)
     quotes: dict[int, list[str]] = {}
     lines = [INTRO[language]]
