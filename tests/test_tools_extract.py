@@ -127,6 +127,9 @@ def summary(text: str) -> list[tuple[str | None, str | None]]:
         ("we are 3 clusters: one in Bari, one in Munich and one in Barcelona",
          [("IT", "Puglia"), ("DE", None), ("ES", None)]),
         ("un cluster a Torino, Piemonte e uno a Lione, Francia", [("IT", "Piemonte"), ("FR", None)]),
+        # two towns of one region, or of one country, are two partners
+        ("i nostri cluster sono a Milano, a Brescia, a Stoccarda e a Francoforte",
+         [("IT", "Lombardia"), ("IT", "Lombardia"), ("DE", None), ("DE", None)]),
         # one town alone says where the asker is, not who the partners are
         ("Quick one for our board in Lyon: how many SME members?", []),
     ],

@@ -218,8 +218,8 @@ def _partner(term: Country | Region, label: str | None = None) -> PartnerInput:
 def _same_place(prev: Mention | None, mention: Mention) -> bool:
     """"Puglia, Italia", "Bari, Puglia", "Munich, Germany": a region or country right after
     a place in it adds no partner."""
-    if prev is None or mention.index - (prev.index + prev.size) > 1:
-        return False
+    if prev is None or mention.label is not None or mention.index - (prev.index + prev.size) > 1:
+        return False  # a town is a partner of its own ("Milano e Brescia": two)
     if prev.term == mention.term:
         return True
     return (isinstance(mention.term, Country)
