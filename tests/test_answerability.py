@@ -222,6 +222,9 @@ def test_a_capitalised_name_after_an_elided_article_is_a_name():
         ("What daily allowance do visitors get?", None),
         ("What is the phone number of CSIL?", None),  # a kind of answer (see shapes.py)
         ("What is going to change with the labels?", None),
+        # a reason is given in the documents' words, not under the word "reason"
+        ("What reason is given for it in brackets?", None),
+        ("Qual è il motivo indicato?", None),
         # a relative "che" and a question with no what/which
         ("Mostrami le chiavi che usi", None),
         ("Who leads the project?", None),
@@ -404,6 +407,16 @@ def test_a_sum_asked_per_project_needs_a_sum_given_per_project():
     escp = "La call formale finanzierà 8 consorzi con 350.000 euro cadauno."
     asked = "Con quanti soldi ciascuno sono finanziati i consorzi?"
     assert money_absent(QuestionTerms.of(asked), asked, [escp]) == []
+
+
+def test_a_code_of_a_call_must_be_named_in_the_document_that_gives_the_figure():
+    question = "Per la call ESCP4S3 del 2017 che percentuale dei costi copre il contributo UE?"
+    terms = QuestionTerms.of(question)
+    cosme = "Budget. Il contributo UE copre un cofinanziamento massimo del 75% dei costi eleggibili."
+    assert money_absent(terms, question, [cosme], [frozenset(tokenize(cosme))]) == ["escp4s3"]
+    conference = frozenset(tokenize(cosme + " Le partnership ESCP4S3."))
+    assert money_absent(terms, question, [cosme], [conference]) == []
+    assert money_absent(terms, question, [cosme]) == []  # without the documents, as before
 
 
 def test_a_share_asked_for_a_name_no_passage_with_a_share_holds_is_absent():

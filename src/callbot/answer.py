@@ -355,6 +355,10 @@ _ADJECTIVE = re.compile(r"(al|ic|ive|ous|ly|ful|able|ible|ary|ent|ant|ed|less|is
 # "Qual era il titolo…", "what is the theme…": the words a text is named by ask for it, they
 # need not stand in the documents themselves.
 _NAMES_A_TEXT = re.compile(r"(titol[oi]|titles?|tem[ai]|themes?|slogan|motto)$", re.IGNORECASE)
+# "What reason is given…", "quale motivo": a reason is said in the documents' own words (often
+# in brackets), never with the word "reason".
+_NAMES_A_REASON = re.compile(r"(reasons?|causes?|explanations?|motiv[oi]|ragion[ei]|caus[ae]|"
+                             r"spiegazion[ei]|giustificazion[ei])$", re.IGNORECASE)
 
 
 def _focus(question: str, m: re.Match[str], english: bool) -> str | None:
@@ -364,7 +368,8 @@ def _focus(question: str, m: re.Match[str], english: bool) -> str | None:
     alone = not english or after is None or not term_groups(after.group(1))
     if not alone and not _ADJECTIVE.search(word) and not asked_shapes(f"what {word} {after.group(1)}"):
         alone = True  # a noun before a noun ("insurance cover", not "phone number"): asked about
-    kind_of_answer = any(asks.search(word) for asks, _ in _ANSWER_TYPES) or _NAMES_A_TEXT.match(word)
+    kind_of_answer = (any(asks.search(word) for asks, _ in _ANSWER_TYPES) or _NAMES_A_TEXT.match(word)
+                      or _NAMES_A_REASON.match(word))
     if kind_of_answer or not alone or word.lower().endswith("ing"):
         return None
     return word
@@ -634,6 +639,13 @@ def _names(terms: QuestionTerms, question: str) -> list[str]:
             if not re.search(r"\d", t) and t in terms.alternatives and t not in _PAYERS | _EURO]
 
 
+def _codes(terms: QuestionTerms, question: str) -> list[str]:
+    """Stems of the question's codes of letters and digits ("ESCP4S3", "ESCP4I"): a chunk
+    about that call may not repeat its code, but its document names it somewhere."""
+    return [t for t in sorted(asked_names(question))
+            if re.search(r"\d", t) and re.search(r"[^\W\d]", t) and t in terms.alternatives]
+
+
 # A question that asks for a share: "what percentage", "che percentuale", "funding rate".
 _ASKS_SHARE = re.compile(r"\b(percent\w*|percentuale|co-?financing|cofinanziamento|(funding|"
                          r"contribution|reimbursement|rimborso)\s+rates?|tass[oi]\s+di\s+"
@@ -672,7 +684,8 @@ _PER_UNIT = re.compile(rf"\b(?:per\s+(?:ogni|ciascun[oa]?|singol[oa])?\s*\w*\s*{
                        rf"ciascun[oa]?|a\s+testa|each|per\s+{_UNIT})\b", re.IGNORECASE)
 
 
-def money_absent(terms: QuestionTerms, question: str, passages: list[str]) -> list[str]:
+def money_absent(terms: QuestionTerms, question: str, passages: list[str],
+                 documents: list[frozenset[str]] | None = None) -> list[str]:
     """For a question about a sum of money (or a share), the names of the question
     ("Piedmont", "Swiss") when no passage holds a sum (a share) together with all of them (or
     their translations): the sums the passages give belong to something else. Empty when the
@@ -689,18 +702,21 @@ def money_absent(terms: QuestionTerms, question: str, passages: list[str]) -> li
         return [who.group(0)]  # the 75 % "per PMI" is not the rate for large companies
     per_unit = bool(_ASKS_PER_UNIT.search(question))
     names = _names(terms, question)
-    if not names and not per_unit:
+    codes = _codes(terms, question)
+    if not names and not per_unit and not (codes and documents is not None):
         return []
-    for passage in passages:
+    for i, passage in enumerate(passages):
         if not any(figure.search(passage) for figure in figures):
             continue
+        if documents is not None and not all(terms.alternatives[c] & documents[i] for c in codes):
+            continue  # the 75 % of the COSME 2018 note is no rate of the ESCP4S3 call
         if per_unit and not any(figure.search(sentence) and _PER_UNIT.search(sentence)
                                 for sentence in split_sentences(passage) for figure in figures):
             continue  # a total ("dotazione 18,5 mln €") is no sum per project
         stems = set(tokenize(passage))
         if all(terms.alternatives[t] & stems for t in names):
             return []
-    return names or [m.group(0) for m in [_ASKS_PER_UNIT.search(question)] if m]
+    return names or [m.group(0) for m in [_ASKS_PER_UNIT.search(question)] if m] or codes
 
 
 def is_hostile(question: str) -> bool:
@@ -1262,12 +1278,14 @@ def extractive_answer(
     vocabulary: set[str] | None = None,
     next_chunk: NextChunk | None = None,
     core: str | None = None,
+    doc_stems: Callable[[str], frozenset[str]] | None = None,
 ) -> Answer:
     """Quote the best sentences with [n] citations, or refuse when the evidence is weak.
 
     `vocabulary` is the set of stems of the whole index: names, acronyms and numbers that no
     document contains mean the question is about something else. `core` is the question's
-    `asked_part` when the caller has it already (it looked the passages up by it)."""
+    `asked_part` when the caller has it already (it looked the passages up by it).
+    `doc_stems` gives the stems of a whole document (`Store.doc_stems`)."""
     if is_hostile(question):
         return refusal(question, language, HOSTILE_REASON)
     terms = QuestionTerms.of(question, vocabulary)
@@ -1295,7 +1313,8 @@ def extractive_answer(
         return refusal(question, language, f"no passage found mentions {', '.join(absent)}")
     if apart := terms.compared_apart(question, passages):
         return refusal(question, language, f"no passage compares {', '.join(apart)}")
-    if names := money_absent(terms, question, passages):
+    documents = [doc_stems(h.chunk.doc_id) for h in hits] if doc_stems is not None else None
+    if names := money_absent(terms, question, passages, documents):
         return refusal(question, language, f"no passage gives a sum or share for {', '.join(names)}")
     if which := ordinal_absent(question, passages):
         return refusal(question, language, f"no passage found speaks of the {which}")

@@ -206,6 +206,7 @@ class Assistant:
             self.store.vocabulary,
             self.retriever.next_chunk,  # a list cut into the next chunk: it joins `hits`
             core,
+            self.store.doc_stems,
         )
         base.question = question
         for_model = [_sanitized(h) for h in hits]

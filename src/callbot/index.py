@@ -161,7 +161,7 @@ class Store:
         self._invalidate()
 
     def _invalidate(self) -> None:
-        for name in ("_keyword", "chunks", "_version", "_count", "speller"):
+        for name in ("_keyword", "chunks", "_version", "_count", "speller", "_doc_stems"):
             self.__dict__.pop(name, None)
 
     def _count_as_loaded(self) -> int:
@@ -241,6 +241,17 @@ class Store:
         built = KeywordIndex.build(self.chunks)
         built.save(folder)
         return built
+
+    @cached_property
+    def _doc_stems(self) -> dict[str, frozenset[str]]:
+        stems: dict[str, set[str]] = {}
+        for c in self.chunks:
+            stems.setdefault(c.doc_id, set()).update(tokenize(f"{c.title} {c.section} {c.text}"))
+        return {doc: frozenset(s) for doc, s in stems.items()}
+
+    def doc_stems(self, doc_id: str) -> frozenset[str]:
+        """Every stem of one document (built on first use, for all documents at once)."""
+        return self._doc_stems.get(doc_id, frozenset())
 
     @cached_property
     def speller(self) -> Speller:
