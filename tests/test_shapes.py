@@ -85,6 +85,9 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("Who gave the keynote in Brussels?", ["a person's name"]),
     ("Who were the keynote speakers?", ["a person's name"]),
     ("Chi ha presentato le call ai distretti?", []),  # the Commission, a region: not a speech
+    # a hotel to recommend, not what the lump sum pays for
+    ("Can you recommend a good hotel near the conference venue?", ["a hotel or restaurant"]),
+    ("Does the lump sum cover hotel costs?", []),
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what
