@@ -837,6 +837,9 @@ def test_a_quote_ending_on_the_asked_label_is_followed_by_what_the_label_heads()
     # another label of the slide, asked about, does not bring in the next passage
     other = pick_sentences("Cosa approfondisce il WP 3 training nell'indagine?", [areas, heads], 1)
     assert all(r == 0 for r, _, _ in other)
+    # the label's line is quoted even when another sentence of that passage already is
+    quoted = pick_sentences(asked, [areas, heads], 3)
+    assert "Struttura organizzativa, linee strategiche, aspetti finanziari" in [s for _, s, _ in quoted]
 
 
 def test_a_slide_list_under_the_asked_label_goes_on_in_the_next_passage():

@@ -1124,7 +1124,8 @@ def _announced_items(
         if nxt is None and next_chunk is not None and (following := next_chunk(chunk)) is not None:
             hits.append(ScoredChunk(chunk=following, score=min(h.score for h in hits)))
             nxt = len(hits) - 1
-        if nxt is None or any(r == nxt for r, _, _ in out):
+        # a passage already quoted gives its items, unless the label's line is still missing
+        if nxt is None or (any(r == nxt for r, _, _ in out) and not on_label):
             continue
         opening = quotable_sentences(hits[nxt].chunk.text)
         if opening:
@@ -1137,7 +1138,7 @@ def _announced_items(
                 quote = extend_label(opening[0], text)
             else:  # the rest of a list
                 quote = _next_items(text, asked or set())
-            if not quote:
+            if not quote or any(r == nxt and quote in q for r, q, _ in out):
                 continue
             # right after the quote it goes on from
             at = next(i for i, p in enumerate(out) if p[0] == rank and p[1] == sentence) + 1
