@@ -878,7 +878,7 @@ def from_asked_label(sentence: str, asked: set[str]) -> str:
     return sentence
 
 
-def extend_labelled_list(sentence: str, passage: str, asked: set[str], list_chars: int = 600) -> str:
+def extend_labelled_list(sentence: str, passage: str, asked: set[str], list_chars: int = 800) -> str:
     """A pick that is a slide label and its first item ("Rischi • Incertezza sul
     finanziamento…") when the question asks about what the label names ("Quali rischi…?"):
     quoted with every item of the label's list, the bulleted lines under it, up to
