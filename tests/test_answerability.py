@@ -35,10 +35,13 @@ from callbot.terms import glossary, term_groups, tokenize
 from callbot.textnorm import contains_quote
 
 
-def _hit(text: str, section: str = "", title: str = "Nota sul bando", rank: int = 0) -> ScoredChunk:
+def _hit(text: str, section: str = "", title: str = "Nota sul bando", rank: int = 0,
+         position: int | None = None) -> ScoredChunk:
+    """A retrieved chunk at `rank`; `position` is its place in the document (its rank if
+    not given)."""
     chunk = Chunk(
         id=f"c{rank}", doc_id="doc", title=title, source="doc.txt", section=section, text=text,
-        position=rank,
+        position=rank if position is None else position,
     )
     return ScoredChunk(chunk=chunk, score=1.0 / (rank + 1))
 
@@ -803,16 +806,11 @@ def test_a_pick_that_takes_in_an_earlier_one_replaces_it():
 
 
 def test_a_quote_that_promises_items_is_followed_by_the_next_passage_that_gives_them():
-    def chunk(text: str, position: int, rank: int) -> ScoredChunk:
-        hit = _hit(text, rank=rank)
-        hit.chunk.position = position
-        return hit
-
-    announce = chunk("Modelli di “ownership”\nEmergono due tendenze rispetto al coinvolgimento delle "
-                     "aziende nelle fasi “decisionali”.", 7, 0)
-    items = chunk("APPROCCIO PARTECIPATO\nAPPROCCIO CENTRALIZZATO\nEntro il cluster sono presenti "
-                  "realtà produttive di grandi dimensioni.", 8, 1)
-    elsewhere = chunk("Le imprese partecipano agli scambi.", 3, 2)
+    announce = _hit("Modelli di “ownership”\nEmergono due tendenze rispetto al coinvolgimento delle "
+                     "aziende nelle fasi “decisionali”.", rank=0, position=7)
+    items = _hit("APPROCCIO PARTECIPATO\nAPPROCCIO CENTRALIZZATO\nEntro il cluster sono presenti "
+                  "realtà produttive di grandi dimensioni.", rank=1, position=8)
+    elsewhere = _hit("Le imprese partecipano agli scambi.", rank=2, position=3)
     question = "Quali modelli di coinvolgimento delle aziende nelle decisioni sono emersi?"
     quoted = pick_sentences(question, [announce, elsewhere, items], 1)
     texts = " ".join(s for _, s, _ in quoted)
@@ -821,15 +819,10 @@ def test_a_quote_that_promises_items_is_followed_by_the_next_passage_that_gives_
 
 
 def test_a_quote_ending_on_the_asked_label_is_followed_by_what_the_label_heads():
-    def chunk(text: str, position: int, rank: int) -> ScoredChunk:
-        hit = _hit(text, rank=rank)
-        hit.chunk.position = position
-        return hit
-
-    areas = chunk("Aree di approfondimento\nWp 3 TRAINING\nCompetenze del cluster manager\n"
-                  "Wp 4 OPTIMISATION", 1, 0)
-    heads = chunk("Struttura organizzativa, linee strategiche, aspetti finanziari\nPunti di forza\n"
-                  "7 cluster indagati in profondità", 2, 1)
+    areas = _hit("Aree di approfondimento\nWp 3 TRAINING\nCompetenze del cluster manager\n"
+                  "Wp 4 OPTIMISATION", rank=0, position=1)
+    heads = _hit("Struttura organizzativa, linee strategiche, aspetti finanziari\nPunti di forza\n"
+                  "7 cluster indagati in profondità", rank=1, position=2)
     asked = "Cosa approfondisce il WP4 optimisation nell'indagine sui cluster?"
     quoted = pick_sentences(asked, [areas, heads], 1)
     assert (1, "Struttura organizzativa, linee strategiche, aspetti finanziari") in [
@@ -843,15 +836,10 @@ def test_a_quote_ending_on_the_asked_label_is_followed_by_what_the_label_heads()
 
 
 def test_a_slide_list_under_the_asked_label_goes_on_in_the_next_passage():
-    def chunk(text: str, position: int, rank: int) -> ScoredChunk:
-        hit = _hit(text, rank=rank)
-        hit.chunk.position = position
-        return hit
-
-    obstacles = chunk("Il circolo virtuoso del cluster\nPrincipali ostacoli incontrati\n"
-                      "Barriere culturali (PMI)\nCarenza di finanziamenti ad hoc\n(modello francese)", 9, 0)
-    rest = chunk("Eccessiva burocratizzazione delle procedure\nMancata formalizzazione della cluster "
-                 "organisation\nINTERNAZIONALIZZAZIONE\n• carenza di competenze specifiche", 10, 1)
+    obstacles = _hit("Il circolo virtuoso del cluster\nPrincipali ostacoli incontrati\n"
+                      "Barriere culturali (PMI)\nCarenza di finanziamenti ad hoc\n(modello francese)", rank=0, position=9)
+    rest = _hit("Eccessiva burocratizzazione delle procedure\nMancata formalizzazione della cluster "
+                 "organisation\nINTERNAZIONALIZZAZIONE\n• carenza di competenze specifiche", rank=1, position=10)
     quoted = pick_sentences("What obstacles did the Lombard clusters run into?", [obstacles, rest], 1)
     assert [s for r, s, _ in quoted if r == 1] == [
         "Eccessiva burocratizzazione delle procedure Mancata formalizzazione della cluster organisation"]
@@ -860,7 +848,7 @@ def test_a_slide_list_under_the_asked_label_goes_on_in_the_next_passage():
     assert any(r == 1 and s.endswith("INTERNAZIONALIZZAZIONE • carenza di competenze specifiche")
                for r, s, _ in quoted)
     # a list that ends on a full stop is whole
-    whole = chunk(obstacles.chunk.text + ".", 9, 0)
+    whole = _hit(obstacles.chunk.text + ".", rank=0, position=9)
     quoted = pick_sentences("What obstacles did the Lombard clusters run into?", [whole, rest], 1)
     assert all(r == 0 for r, _, _ in quoted)
 
