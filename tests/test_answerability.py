@@ -27,6 +27,7 @@ from callbot.answer import (
     quotable_sentences,
     without_courtesy,
     without_preamble,
+    without_set_aside,
     year_absent,
 )
 from callbot.chunk import split_sentences
@@ -420,6 +421,19 @@ def test_a_code_of_a_call_must_be_named_in_the_document_that_gives_the_figure():
     conference = frozenset(tokenize(cosme + " Le partnership ESCP4S3."))
     assert money_absent(terms, question, [cosme], [conference]) == []
     assert money_absent(terms, question, [cosme]) == []  # without the documents, as before
+
+
+def test_a_passage_that_sets_a_call_aside_gives_no_figure_for_it():
+    innosup = ("Opportunità di finanziamento europee ulteriori rispetto alla ESCP4S3 • Innosup 1: "
+               "scadenza della prima fase il 4.4.2017, cofinanziamento UE del 75% per PMI.")
+    docs = [frozenset(tokenize(innosup))]
+    rate = "Per la call formale ESCP4S3 del 2017 qual è la percentuale di cofinanziamento UE?"
+    assert money_absent(QuestionTerms.of(rate), rate, [innosup], docs) == ["escp4s3"]
+    assert "ESCP4S3" not in without_set_aside(innosup) and "Innosup 1" in without_set_aside(innosup)
+    # a question that sets the call aside itself asks about the other one
+    other = "Not ESCP4S3 but INNOSUP-1: what co-financing rate does it give?"
+    assert "escp4s3" not in asked_names(other)
+    assert money_absent(QuestionTerms.of(other), other, [innosup], docs) == []
 
 
 def test_a_share_asked_for_a_name_no_passage_with_a_share_holds_is_absent():

@@ -137,7 +137,7 @@ _OWNED = re.compile(r"\b(?:our|my|nostr[oaie]|mi[oae]|miei)\s+(?:[\w&-]+\s+)?([\
 
 
 # "(non Innosup)", "not INNOSUP", "rather than the ESCP4I": a name the question sets aside.
-_NOT_THIS = re.compile(r"\b(?:non|not|tranne|escluso|except|excluding|rather\s+than|other\s+than|"
+_NOT_THIS = re.compile(r"\b(?i:non|not|tranne|escluso|except|excluding|rather\s+than|other\s+than|"
                        r"instead\s+of|anziché|invece\s+(?:di|del|della|dei|delle))\s+(?:the\s+|il\s+|la\s+|l['’]\s*)?"
                        r"([A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?)")
 
@@ -639,6 +639,18 @@ def _names(terms: QuestionTerms, question: str) -> list[str]:
             if not re.search(r"\d", t) and t in terms.alternatives and t not in _PAYERS | _EURO]
 
 
+# "Opportunità di finanziamento ulteriori rispetto alla ESCP4S3", "calls other than X": a
+# passage that sets a name aside is about something else.
+_SET_ASIDE = re.compile(r"\b(?:ulterior[ei]|altr[ei]|other|diverse|further)\s+(?:rispetto\s+a(?:l|lla|llo|i|gli|lle)?|"
+                        r"than|da(?:l|lla|llo|i|gli|lle)?|oltre\s+a(?:l|lla|llo)?)\s+(?:the\s+)?[\w-]+",
+                        re.IGNORECASE)
+
+
+def without_set_aside(passage: str) -> str:
+    """The passage less the names it sets aside (`_SET_ASIDE`)."""
+    return _SET_ASIDE.sub(" ", passage)
+
+
 def _codes(terms: QuestionTerms, question: str) -> list[str]:
     """Stems of the question's codes of letters and digits ("ESCP4S3", "ESCP4I"): a chunk
     about that call may not repeat its code, but its document names it somewhere."""
@@ -710,6 +722,9 @@ def money_absent(terms: QuestionTerms, question: str, passages: list[str],
             continue
         if documents is not None and not all(terms.alternatives[c] & documents[i] for c in codes):
             continue  # the 75 % of the COSME 2018 note is no rate of the ESCP4S3 call
+        aside = set(tokenize(passage)) - set(tokenize(without_set_aside(passage)))
+        if any(terms.alternatives[c] & aside for c in codes):
+            continue  # "Opportunità … ulteriori rispetto alla ESCP4S3": about other calls
         if per_unit and not any(figure.search(sentence) and _PER_UNIT.search(sentence)
                                 for sentence in split_sentences(passage) for figure in figures):
             continue  # a total ("dotazione 18,5 mln €") is no sum per project
@@ -1331,7 +1346,7 @@ def extractive_answer(
     # an English name may stand in Italian in the passage ("Piedmont": Piemonte)
     named = [terms.alternatives.get(name, {name}) if language == "en" else {name}
              for name in sorted(asked_names(question))]
-    if what := missing_shape(question, passages, named):
+    if what := missing_shape(question, [without_set_aside(p) for p in passages], named):
         return refusal(question, language, f"no passage gives {what}")
     # sentences are picked by what is asked, not by "Ciao, siamo una PMI di Bari." (the asked
     # part keeps an opening that carries the topic: "Devo fare una scheda sui rischi…: quali?")
