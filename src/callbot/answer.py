@@ -504,13 +504,13 @@ def _counts(sentence: str, groups: list[set[str]]) -> bool:
     """Whether the sentence holds a number (in figures, a range or words) that is not one of
     time, money or distance, unless that is what the question counts (`groups`), nor a
     version in a name."""
-    words = [m.span() for m in COUNT_WORD.finditer(sentence)]
-    for m in [*_COUNT.finditer(sentence), *_RANGE.finditer(sentence), *COUNT_WORD.finditer(sentence)]:
+    figures = [(m, False) for m in [*_COUNT.finditer(sentence), *_RANGE.finditer(sentence)]]
+    for m, in_words in [*figures, *((m, True) for m in COUNT_WORD.finditer(sentence))]:
         if _VERSION.fullmatch(m.group(0)):
             continue  # "Cluster 4.0", "Industria 4.0": a name, not a count
         after = re.match(r"\s*([\w'’]+)", sentence[m.end():])
         unit = set(tokenize(after.group(1))) if after else set()
-        if m.span() in words and unit and not any(g & unit for g in groups):
+        if in_words and unit and not any(g & unit for g in groups):
             continue  # "due tendenze" counts trends, not the firms named after them
         if m.group(0) == "0" or re.search(r"[+±÷×/]\s*$", sentence[:m.start()]):
             continue  # "t 0 t +2 ÷ 4": a timeline's marks, not a count

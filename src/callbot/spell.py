@@ -153,9 +153,7 @@ class Speller:
         if near:
             return min(near, key=lambda w: (-self.counts[w], w))
         if len(word) >= EVERYDAY_MIN_LENGTH:  # "actulaly", "proorga": a word of everyday language
-            near = _edits(word) & _everyday_words()
-            if near:
-                return max(near, key=lambda w: (everyday_zipf(w), w))
+            return _commonest_neighbour(word)
         return None
 
     def correct(self, question: str) -> tuple[str, list[tuple[str, str]]]:
@@ -183,9 +181,13 @@ def _common_slip(word: str) -> str | None:
     zipf = everyday_zipf(word)
     if zipf >= REAL_WORD_ZIPF + SLIP_GAP or len(word) < EVERYDAY_MIN_LENGTH:
         return None
-    near = _edits(word) & _everyday_words()
-    best = max(near, key=lambda w: (everyday_zipf(w), w), default=None)
+    best = _commonest_neighbour(word)
     return best if best is not None and everyday_zipf(best) >= zipf + SLIP_GAP else None
+
+
+def _commonest_neighbour(word: str) -> str | None:
+    """The commonest everyday word one edit away from `word`, if any."""
+    return max(_edits(word) & _everyday_words(), key=lambda w: (everyday_zipf(w), w), default=None)
 
 
 @cache

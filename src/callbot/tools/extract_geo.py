@@ -13,6 +13,7 @@ from bm25s.stopwords import STOPWORDS_EN_PLUS, STOPWORDS_ITALIAN
 
 from callbot.rules.geo import Country, Region, name_key
 from callbot.rules.loader import RuleSet
+from callbot.tools.distance import locate
 from callbot.tools.eligibility import PartnerInput
 from callbot.tools.extract import NUMBER_WORDS
 from callbot.tools.places import (
@@ -20,7 +21,6 @@ from callbot.tools.places import (
     PlaceNotFoundError,
     admin1_of,
     is_known_place,
-    resolve_place,
 )
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:\.\d+)?")
@@ -175,8 +175,6 @@ def _city_mentions(toks: list[Token], rules: RuleSet, taken: set[int]) -> list[M
     """Partners named by their city: the city's region when the region map places it there
     (`Region.admin1`, "Bari": Puglia), else its country ("Munich": Germany). Cities the
     gazetteer does not know, or knows in several countries alike, name no partner."""
-    from callbot.tools.distance import participating_codes
-
     found: list[Mention] = []
     i = 1
     while i < len(toks):
@@ -187,7 +185,7 @@ def _city_mentions(toks: list[Token], rules: RuleSet, taken: set[int]) -> list[M
             continue
         name = " ".join(t.text for t in toks[i:i + n])
         try:
-            place = resolve_place(name, prefer=participating_codes(rules), countries=rules.countries)
+            place = locate(name, "partners", rules)
         except (AmbiguousPlaceError, PlaceNotFoundError):
             place = None
         country = rules.countries.find(place.country) if place and place.country else None
