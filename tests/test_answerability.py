@@ -845,8 +845,12 @@ def test_a_quote_ending_on_the_asked_label_is_followed_by_what_the_label_heads()
     other = pick_sentences("Cosa approfondisce il WP 3 training nell'indagine?", [areas, heads], 1)
     assert all(r == 0 for r, _, _ in other)
     # the label's line is quoted even when another sentence of that passage already is
-    quoted = pick_sentences(asked, [areas, heads], 3)
-    assert "Struttura organizzativa, linee strategiche, aspetti finanziari" in [s for _, s, _ in quoted]
+    quoted_too = _hit(heads.chunk.text.replace(
+        "7 cluster indagati in profondità",
+        "L'indagine sui cluster approfondisce l'optimisation del WP4 con 7 cluster."), rank=1, position=2)
+    quoted = [(r, s) for r, s, _ in pick_sentences(asked, [areas, quoted_too], 3)]
+    assert any(r == 1 and "approfondisce l'optimisation" in s for r, s in quoted)
+    assert (1, "Struttura organizzativa, linee strategiche, aspetti finanziari") in quoted
 
 
 def test_a_slide_list_under_the_asked_label_goes_on_in_the_next_passage():
