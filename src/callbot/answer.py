@@ -15,6 +15,7 @@ from pathlib import Path
 from callbot.chunk import split_sentences
 from callbot.figures import COUNT_WORD, MONTH_NAMES, number_words
 from callbot.models import Answer, Chunk, Citation, ScoredChunk
+from callbot.reasons import reason_missing
 from callbot.shapes import CONTACTS, asked_shapes, missing_shape
 from callbot.terms import (
     country_words,
@@ -1360,6 +1361,8 @@ def extractive_answer(
         lines.append(f"- «{sentence}» [{rank + 1}]")
     if not quotes:
         return refusal(question, language, "no sentence of the passages answers the question")
+    if reason_missing(core, asked.stems(), [s for said in quotes.values() for s in said]):
+        return refusal(question, language, "no passage found gives a reason for what the question asks")
     return Answer(
         question=question,
         answer="\n".join(lines),

@@ -1,0 +1,59 @@
+"""A question that asks why ("Perché…?", "…, and why?") is answered only when a quote gives a
+reason for what it asks about: a clause of cause or purpose ("perché i consorzi dovranno…",
+"essendo troppo pesanti", "per individuarne i punti di forza") or a reason in brackets
+("Collaborazione ristretta all'ambito regionale (inadeguatezza dei fondi nazionali)"). The
+documents state many things and explain few of them: quoting the slide that says the EU is
+extending its cluster policy does not say why it is."""
+
+from __future__ import annotations
+
+import re
+
+from callbot.terms import tokenize
+
+# "why", "perché", "come mai", "per quale motivo", "what reason": at the start of the
+# question or of one of its clauses ("Where can I get them, and why weren't they attached?").
+ASKS_WHY = re.compile(
+    r"(?:^|[?:.,;]\s*|\b(?:and|e|ma|but)\s+)(why|perch[eé]|come\s+mai|how\s+come|"
+    r"for\s+what\s+reasons?|per\s+quale\s+(?:motivo|ragione)|what\s+reasons?|which\s+reasons?|"
+    r"quali?\s+(?:motivi|motivo|ragioni|ragione))\b",
+    re.IGNORECASE,
+)
+# A clause of cause or purpose, in Italian or English.
+_CAUSE = re.compile(
+    r"\b(perch[eé]|poich[eé]|giacch[eé]|in\s+quanto|dato\s+che|visto\s+che|siccome|a\s+causa|"
+    r"grazie\s+a|dovut[oaie]\s+a|per\s+via|motiv\w*|ragion\w*|al\s+fine|allo\s+scopo|affinch[eé]|"
+    r"in\s+modo\s+(?:tale\s+)?(?:da|che)|così\s+da|essendo|avendo|quindi|pertanto|"
+    r"per\s+(?:non\s+)?\w+(?:ar|er|ir)(?:e|ne|si|li|la|lo|le|ci|vi)|"
+    r"because|since|due\s+to|owing\s+to|so\s+that|in\s+order\s+to|reasons?|thanks\s+to)\b",
+    re.IGNORECASE,
+)
+# Words in brackets, not a name, an acronym or a list: "(inadeguatezza dei fondi nazionali)",
+# not "(DC Programmazione)" or "(gold, silver, bronze)".
+_BRACKETED = re.compile(r"\(([a-zà-ÿ][^()\d,;]*)\)")
+# "What reason is given for it in brackets?": the question says where the reason stands.
+_IN_BRACKETS = re.compile(r"\b(brackets?|parenthes[ie]s|parentesi)\b", re.IGNORECASE)
+_UNITS = re.compile(r"\s*•\s*|(?<=[.;!?])\s+")
+
+
+def asks_why(question: str) -> bool:
+    return bool(ASKS_WHY.search(question))
+
+
+def _gives_reason(unit: str, asked: set[str]) -> bool:
+    if _CAUSE.search(unit):
+        return True
+    # "(modello francese)" for "why the French model?" names what is asked, not a reason
+    return any(not set(tokenize(m.group(1))) <= asked for m in _BRACKETED.finditer(unit))
+
+
+def reason_missing(question: str, asked: set[str], quotes: list[str]) -> bool:
+    """Whether a why-question's quotes give no reason: no sentence or list item that shares a
+    word with the question (`asked`: the stems of its words and their translations) holds a
+    clause of cause or purpose or a reason in brackets. False for other questions."""
+    if not asks_why(question):
+        return False
+    if _IN_BRACKETS.search(question) and any(_BRACKETED.search(q) for q in quotes):
+        return False
+    units = [u for q in quotes for u in _UNITS.split(q) if u]
+    return not any(set(tokenize(u)) & asked and _gives_reason(u, asked) for u in units)

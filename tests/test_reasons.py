@@ -1,0 +1,90 @@
+"""A why-question is answered only when a quote gives a reason for what it asks about."""
+
+import pytest
+
+from callbot.answer import extractive_answer
+from callbot.models import Chunk, ScoredChunk
+from callbot.reasons import asks_why, reason_missing
+from callbot.terms import tokenize
+
+
+def _hits(*texts: str) -> list[ScoredChunk]:
+    return [ScoredChunk(chunk=Chunk(id=f"c{i}", doc_id="doc", title="Nota", source="doc.txt",
+                                    section="", text=text, position=i), score=1.0 / (i + 1))
+            for i, text in enumerate(texts)]
+
+
+def _answer(question: str, *texts: str):
+    hits = _hits(*texts)
+    vocabulary = {s for h in hits for s in tokenize(h.chunk.text)}
+    return extractive_answer(question, "it", hits, 0.2, 3, vocabulary)
+
+
+SLIDE = ("Futuri steps a livello di policy • Estensione della cluster policy UE a molti paesi non "
+         "europei • Rinnovamento sistema di label dei clusters (gold, silver, bronze)")
+NOTE = ("Due elementi importanti: i cluster delle regioni convergenza saranno avvantaggiati nella call, "
+        "perché i consorzi dovranno ricomprendere un distretto di regione convergenza.")
+
+
+@pytest.mark.parametrize("question", [
+    "Perché la UE estende la cluster policy a molti paesi non europei?",
+    "Chi estende la cluster policy a paesi non europei, e perché?",
+    "Come mai la cluster policy UE si estende a paesi non europei?",
+])
+def test_a_why_question_is_refused_when_the_quotes_state_without_explaining(question):
+    answer = _answer(question, SLIDE)
+    assert answer.refused
+    assert "reason" in answer.reason
+
+
+def test_a_why_question_is_answered_when_a_quote_gives_the_cause():
+    answer = _answer("Perché i cluster delle regioni convergenza saranno avvantaggiati nella call?", NOTE)
+    assert not answer.refused
+    assert "perché i consorzi" in answer.answer
+
+
+def test_the_same_question_without_why_is_answered_from_the_same_slide():
+    assert not _answer("La UE estende la cluster policy a paesi non europei?", SLIDE).refused
+
+
+@pytest.mark.parametrize("unit", [
+    "Collaborazione ristretta all'ambito regionale (inadeguatezza dei fondi nazionali)",
+    "Le slides della conferenza, essendo troppo pesanti, sono disponibili online",
+    "Lo studio analizza un campione di cluster per individuarne i punti di forza",
+])
+def test_a_cause_a_purpose_or_a_reason_in_brackets_is_a_reason(unit):
+    asked = set(tokenize(unit.split("(")[0]))  # the question asks about the words before a bracket
+    assert not reason_missing("Perché?", asked, [unit])
+
+
+@pytest.mark.parametrize("unit", [
+    "Carenza di finanziamenti ad hoc (modello francese)",  # the bracket is what is asked about
+    "6 partner dall'Italia, tra cui Regione Lombardia (DC Programmazione)",  # a name
+    "Rinnovamento sistema di label dei clusters (gold, silver, bronze)",  # a list
+])
+def test_a_bracket_that_names_what_is_asked_a_name_or_a_list_is_no_reason(unit):
+    asked = set(tokenize("modello francese finanziamenti partner label"))
+    assert reason_missing("Why the French model?", asked, [unit])
+
+
+def test_a_reason_about_something_else_does_not_answer():
+    """"Future call per allineare…" shares no word with the question about Fribourg."""
+    unit = "Future call per allineare la policy alle strategie regionali"
+    assert reason_missing("Why was Fribourg made lead partner?", set(tokenize("Fribourg lead partner")), [unit])
+
+
+def test_a_question_that_says_the_reason_is_in_brackets_takes_the_bracket():
+    quote = "Collaborazione ristretta all'ambito regionale (inadeguatezza dei fondi nazionali)"
+    assert not reason_missing("What is the first weakness, and what reason is given in brackets?",
+                              set(tokenize("first weakness")), [quote])
+
+
+@pytest.mark.parametrize("question, why", [
+    ("Why aren't the slides attached?", True),
+    ("Where are the slides, and why weren't they attached?", True),
+    ("per quale motivo serve un partner in Puglia?", True),
+    ("Scrivo perché devo preparare la proposta", False),  # "because", not a question
+    ("What is the reason for the 200 km rule?", False),  # "what is the reason": its focus
+])
+def test_why_is_asked_at_the_start_of_a_clause(question, why):
+    assert asks_why(question) is why
