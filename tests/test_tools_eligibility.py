@@ -44,6 +44,15 @@ def test_two_partners_are_not_eligible():
     assert result.eligible is False and verdicts["entities"] is False
 
 
+def test_a_refusal_says_what_already_holds_about_the_region():
+    from callbot.tools.messages import eligibility_text
+
+    result, _ = check(PUGLIA)
+    text = eligibility_text(result, "en")
+    assert text.startswith("No,") and "1 legal entity" in text
+    assert "Apulian cluster: Puglia, less developed region" in text
+
+
 def test_lombardia_piemonte_oberbayern_is_not_shown_as_eligible():
     result, verdicts = check({"name": "A", "country": "IT", "region": "Lombardia"},
                              {"name": "B", "country": "IT", "region": "Piemonte"}, BAVARIA)

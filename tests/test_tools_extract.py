@@ -132,6 +132,9 @@ def summary(text: str) -> list[tuple[str | None, str | None]]:
          [("IT", "Lombardia"), ("IT", "Lombardia"), ("DE", None), ("DE", None)]),
         # one town alone says where the asker is, not who the partners are
         ("Quick one for our board in Lyon: how many SME members?", []),
+        # …unless the asker is the one partner the text counts: it is in that town
+        ("Siamo un cluster di Bari: possiamo partecipare?", [("IT", "Puglia")]),
+        ("we are two clusters in Lyon", [(None, None), (None, None)]),
     ],
 )
 def test_partners(text, partners):

@@ -252,7 +252,8 @@ def find_partners(text: str, rules: RuleSet) -> list[PartnerInput]:
     named = _mentions(toks, rules)
     taken = {m.index + k for m in named for k in range(m.size)}
     cities = _city_mentions(toks, rules, taken)
-    if len(named) + len(cities) < 2:
+    lone_town = cities if len(named) + len(cities) < 2 else []
+    if lone_town:
         cities = []  # one town alone says where the asker is ("siamo un cluster di Bari")
     for mention in sorted([*named, *cities], key=lambda m: m.index):
         if _narrows(prev, mention):
@@ -264,6 +265,9 @@ def find_partners(text: str, rules: RuleSet) -> list[PartnerInput]:
         prev = mention
     partners += [PartnerInput(name="partner")] * max(0, _bare_count(text, toks, used)
                                                       - len(partners))
+    if lone_town and partners == [PartnerInput(name="partner")]:
+        # "siamo un cluster di Bari": the one partner is the asker, and it is in Bari
+        partners = [_partner(lone_town[0].term, lone_town[0].label)]
     return _numbered(partners)
 
 

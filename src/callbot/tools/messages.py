@@ -112,7 +112,8 @@ def eligibility_text(r: EligibilityResult, lang: Lang) -> str:
         head = {"it": "Sì, il consorzio rispetta i criteri di ammissibilità verificabili.",
                 "en": "Yes, the consortium meets the eligibility criteria that can be checked."}
     elif r.eligible is False:
-        shown = [c for c in binding if c.verdict is False]
+        # what already holds is said too: a partner in Puglia meets the region rule
+        shown = [c for c in binding if c.verdict is False or c.name == "region" and c.verdict]
         head = {"it": "No, il consorzio non è ammissibile.",
                 "en": "No, the consortium is not eligible."}
     else:
