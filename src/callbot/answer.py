@@ -60,7 +60,11 @@ _HOSTILE = re.compile(
     r"(ignore|ignora|forget|dimentica|lascia\s+perdere|don['’]?t\s+bother\s+with|never\s+mind)\s+"
     r"(all\s+|tutti\s+)?(the\s+|i\s+|your\s+)?(documents|documenti|sources|fonti)|"
     r"\b(make\s+up|invent|inventa\w*|fabricate)\b[^?.]{0,40}\b(numbers?|figures?|cifr[ae]|numer[oi]|"
-    r"dati|data|rates?|grants?|amounts?|importi)|"
+    r"dati|data|rates?|grants?|amounts?|importi|totals?|total[ei]|sums?|somm[ae]|estimates?|stim[ae]|"
+    r"plausib\w+)|"
+    # "…and don't tell me it's not in the documents": a refusal forbidden in advance
+    r"\b(don['’]?t|do\s+not)\s+(tell|say)\b[^?.]{0,25}\b(not|isn['’]t)\s+in\s+the\s+(documents|sources)|"
+    r"\bnon\s+(dirmi|dire|rispondermi)\s+che\s+non\s+(è|e['’]|c['’]\s*è|sta)\b[^?.]{0,10}\b(documenti|fonti)|"
     # asking for a made-up document (a letter, an insult) rather than what the documents say
     r"\b(write|draft|compose|scrivi(mi)?|redigi)\b[^?]{0,40}\b(letter|e-?mail|insult\w*|poem|"
     r"lettera|insult[oi]|poesia)\b",
