@@ -81,9 +81,14 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("How was the survey actually done?", ["how things actually turned out"]),
     ("Che tempo fa domani a Bari?", ["the weather"]),
     # who spoke: a person
-    ("Chi ha tenuto il discorso di apertura alla conferenza?", ["a person's name"]),
-    ("Who gave the keynote in Brussels?", ["a person's name"]),
+    ("Chi ha tenuto il discorso di apertura alla conferenza?", ["the name of who spoke"]),
+    ("Who gave the keynote in Brussels?", ["the name of who spoke"]),
     ("Who were the keynote speakers?", ["a person's name"]),
+    ("chi ha aperto i lavori della conferenza? era il commissario?", ["the name of who spoke"]),
+    # a time of day, not a time frame
+    ("At what time was the Industry 4.0 session on day 2?", ["a time of day"]),
+    ("a che ora scade il bando?", ["a time of day"]),
+    ("In what time frame must the exchanges happen?", []),
     ("Chi ha presentato le call ai distretti?", []),  # the Commission, a region: not a speech
     # a hotel to recommend, not what the lump sum pays for
     ("Can you recommend a good hotel near the conference venue?", ["a hotel or restaurant"]),
@@ -179,6 +184,29 @@ def test_on_the_real_index_outcomes_the_documents_do_not_report_are_refused(assi
 def test_on_the_real_index_a_topic_no_passage_speaks_of_is_refused(assistant, question):
     answer = assistant.ask(question)
     assert answer.refused and re.match(r"no passage gives", answer.reason), answer.answer
+
+
+def test_a_time_of_day_is_a_clock_time():
+    time = next(s for s in asked_shapes("At what time?"))
+    assert time.in_text("Scadenza per la presentazione delle proposte 4 aprile 2019, h. 17")
+    assert time.in_text("La sessione inizia alle 14:30.")
+    assert not time.in_text("La seconda giornata della conferenza, 2 dicembre 2016")
+
+
+def test_a_name_of_who_spoke_must_stand_in_a_passage_about_the_question():
+    """A consultant's name on another document's contact slide does not say who opened the
+    conference; the same name in the passage about the conference would."""
+    question = "Chi ha aperto i lavori della conferenza di Bruxelles?"
+    about = "La conferenza di Bruxelles, 1-2 dicembre 2016: i temi dei lavori."
+    contact = "Laura Delponte Senior Consultant T: +39 02 796630"
+    assert missing_shape(question, [about, contact], [], [0.6, 0.1]) == "the name of who spoke"
+    opened = "La conferenza di Bruxelles è stata aperta da Laura Delponte."
+    assert missing_shape(question, [about, opened], [], [0.6, 0.5]) is None
+
+
+def test_a_contact_line_counts_however_few_words_of_the_question_it_holds():
+    question = "What is the phone number of the observatory?"
+    assert missing_shape(question, ["Observatory slides", "T: +39 02 796630"], [], [0.8, 0.1]) is None
 
 
 def test_a_topic_is_found_only_where_a_passage_speaks_of_it():

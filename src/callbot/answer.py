@@ -1351,7 +1351,8 @@ def extractive_answer(
     # an English name may stand in Italian in the passage ("Piedmont": Piemonte)
     named = [terms.alternatives.get(name, {name}) if language == "en" else {name}
              for name in sorted(asked_names(question))]
-    if what := missing_shape(question, [without_set_aside(p) for p in passages], named):
+    relevance = [coverage(asked, p) for p in passages]
+    if what := missing_shape(question, [without_set_aside(p) for p in passages], named, relevance):
         return refusal(question, language, f"no passage gives {what}")
     # sentences are picked by what is asked, not by "Ciao, siamo una PMI di Bari." (the asked
     # part keeps an opening that carries the topic: "Devo fare una scheda sui rischi…: quali?")

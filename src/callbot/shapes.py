@@ -28,13 +28,19 @@ RARE_NAME_ZIPF = 2.0
 _ROLE = (r"(cluster\s+)?manager|direct(or|ress)|diret(tore|trice)|president(e|essa)?|chair(man|woman|"
          r"person)?|responsabile|referente|funzionari[oa]|official|officer|autor[ei]|autrice|"
          r"author|dirigente|contact\s+person|persona\s+di\s+contatto|spokes(person|man|woman)|ceo|"
-         r"(keynote\s+)?speakers?|relator[ei]|relatrice|oratori?|oratric[ei]|moderator[ei]?|moderatrice")
+         r"(keynote\s+)?speakers?|relator[ei]|relatrice|oratori?|oratric[ei]|moderator[ei]?|moderatrice|"
+         r"commissari[oa]|commissioner")
 # "who gave the keynote", "chi ha tenuto il discorso di apertura": a person who spoke.
 _SPOKE = (r"\bwho\s+(gave|delivered|held|opened|closed|chaired|moderated|presented)\s+(the\s+)?"
-          r"(\S+\s+){0,2}(keynote|speech|talk|address|opening|presentation|session)\b|"
+          r"(\S+\s+){0,2}(keynote|speech|talk|address|opening|presentation|session|conference|event|"
+          r"meeting)\b|"
           r"\bchi\s+(ha|hanno)\s+(tenuto|fatto|aperto|chiuso|moderato|pronunciato|dato)\s+"
           r"(il\s+|la\s+|l['’]\s*|i\s+|gli\s+)?(\S+\s+){0,2}(discors[oi]|intervent[oi]|keynote|"
-          r"relazion[ei]|saluti|apertura|chiusura|sessione)\b")
+          r"relazion[ei]|saluti|apertura|chiusura|sessione|lavori|conferenza|convegno|evento)\b")
+
+
+# Two capitalised words: "Laura Delponte" (`person_like` tells names from headings).
+_PERSON = re.compile(r"(?<![\w.’'-])([A-Z][a-zà-ÿ]{2,}) ([A-Z][a-zà-ÿ]{2,})\b")
 
 
 @dataclass(frozen=True)
@@ -117,11 +123,12 @@ SHAPES = [
         re.compile(rf"\bwho\s*(is|was|are|were|['’]s)\s+(the\s+)?(\S+\s+){{0,2}}({_ROLE})\b|"
                    rf"\bname\s+of\s+(the\s+)?(\S+\s+){{0,2}}({_ROLE})\b|"
                    rf"\b(chi\s+(è|e|era|sono)|come\s+si\s+chiam\w+|(il\s+)?nome\s+del(la|l['’])?)\s*"
-                   rf"(il\s+|la\s+|l['’]\s*|i\s+|gli\s+)?(\S+\s+){{0,2}}({_ROLE})\b|{_SPOKE}",
+                   rf"(il\s+|la\s+|l['’]\s*|i\s+|gli\s+)?(\S+\s+){{0,2}}({_ROLE})\b",
                    re.IGNORECASE),
-        re.compile(r"(?<![\w.’'-])([A-Z][a-zà-ÿ]{2,}) ([A-Z][a-zà-ÿ]{2,})\b"),
+        _PERSON,
         person_like,
     ),
+    Shape("the name of who spoke", re.compile(_SPOKE, re.IGNORECASE), _PERSON, person_like),
     Shape(
         "how things actually turned out",
         re.compile(rf"^(?=.*{_IN_THE_END})(?=.*{_PAST})(?=.*{_OUTCOME})|\b(won|winners?|h(a|anno)\s+"
@@ -136,6 +143,10 @@ SHAPES = [
     ),
 ]
 
+
+# Share of the best passage's coverage of the question that a passage giving the asked kind
+# of text must reach.
+SHAPE_RELEVANCE = 0.5
 
 # What a question may ask for that only a contact line gives.
 CONTACTS = ("an e-mail address", "a phone number", "a web address", "a person's name")
@@ -154,7 +165,8 @@ def asked_shapes(question: str) -> list[Shape]:
     return [shape for shape in [*SHAPES, *topics()] if shape.asks.search(question)]
 
 
-def missing_shape(question: str, passages: list[str], specific: list[set[str]]) -> str | None:
+def missing_shape(question: str, passages: list[str], specific: list[set[str]],
+                  relevance: list[float] | None = None) -> str | None:
     """What the question asks for that no passage holds, or None. When the question names
     something (`specific`: for each of its names and acronyms, the stems that find it: its
     own, and its translations for an English question), the passage must name all of it
@@ -162,13 +174,20 @@ def missing_shape(question: str, passages: list[str], specific: list[set[str]]) 
     deadline under a heading that names ESCP4S3 the "ESCP4S3 call of COSME 2017". The check is per
     passage, not per sentence (slides put a name and its contacts on different lines), so a
     passage that names the thing in one place and gives someone else's address in another
-    still counts."""
+    still counts. With `relevance` (how much of the question each passage covers), the
+    passage must also be about the question nearly as much as the best one
+    (`SHAPE_RELEVANCE`): "chi ha aperto i lavori della conferenza?" is not answered by a
+    consultant's name on another document's last slide."""
+    relevance = relevance or [1.0] * len(passages)
+    top = max(relevance, default=0.0)
 
     def names_all(passage: str) -> bool:
         stems = set(tokenize(passage))
         return all(group & stems for group in specific)
 
     for shape in asked_shapes(question):
-        if not any(shape.in_text(p) and names_all(p) for p in passages):
+        # a contact line stands on a slide of its own, with few of the question's words
+        floor = 0.0 if shape.what in CONTACTS else top * SHAPE_RELEVANCE
+        if not any(shape.in_text(p) and names_all(p) and r >= floor for p, r in zip(passages, relevance)):
             return shape.what
     return None
