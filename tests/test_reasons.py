@@ -67,6 +67,15 @@ def test_a_bracket_that_names_what_is_asked_a_name_or_a_list_is_no_reason(unit):
     assert reason_missing("Why the French model?", asked, [unit])
 
 
+@pytest.mark.parametrize("unit", [
+    "Stay ≥ 5 working days (travel time excluded) 100% lump sum",  # qualifies the stay
+    "per ogni membro dei cluster, ospitare (in qualità di host organisation) anche",  # a role
+])
+def test_a_bracket_after_other_words_or_opening_with_a_preposition_is_no_reason(unit):
+    asked = set(tokenize("200 km threshold lump sum cluster"))
+    assert reason_missing("Perché 200 km?", asked, [unit])
+
+
 def test_a_reason_about_something_else_does_not_answer():
     """"Future call per allineare…" shares no word with the question about Fribourg."""
     unit = "Future call per allineare la policy alle strategie regionali"

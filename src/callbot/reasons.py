@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from callbot.terms import tokenize
+from callbot.terms import is_stopword, tokenize
 
 # "why", "perché", "come mai", "per quale motivo", "what reason": at the start of the
 # question or of one of its clauses ("Where can I get them, and why weren't they attached?").
@@ -33,6 +33,8 @@ _CAUSE = re.compile(
 _BRACKETED = re.compile(r"\(([a-zà-ÿ][^()\d,;]*)\)")
 # "What reason is given for it in brackets?": the question says where the reason stands.
 _IN_BRACKETS = re.compile(r"\b(brackets?|parenthes[ie]s|parentesi)\b", re.IGNORECASE)
+# How many words before a bracket say what it is about.
+_LEAD_WORDS = 4
 _UNITS = re.compile(r"\s*•\s*|(?<=[.;!?])\s+")
 
 
@@ -40,11 +42,20 @@ def asks_why(question: str) -> bool:
     return bool(ASKS_WHY.search(question))
 
 
+def _explains(m: re.Match[str], unit: str, asked: set[str]) -> bool:
+    """Whether the bracket `m` gives a reason for what the question asks: it follows a word of
+    the question ("Collaborazione ristretta all'ambito regionale (…)"),
+    not a qualification of something else ("5 working days (travel time excluded)"), and it
+    is not what is asked itself ("(modello francese)" for "why the French model?")."""
+    before = tokenize(unit[: m.start()])[-_LEAD_WORDS:]
+    inside = set(tokenize(m.group(1)))
+    if is_stopword(m.group(1).split()[0]):  # "(in qualità di host organisation)": a role
+        return False
+    return bool(set(before) & asked) and not inside <= asked
+
+
 def _gives_reason(unit: str, asked: set[str]) -> bool:
-    if _CAUSE.search(unit):
-        return True
-    # "(modello francese)" for "why the French model?" names what is asked, not a reason
-    return any(not set(tokenize(m.group(1))) <= asked for m in _BRACKETED.finditer(unit))
+    return bool(_CAUSE.search(unit)) or any(_explains(m, unit, asked) for m in _BRACKETED.finditer(unit))
 
 
 def reason_missing(question: str, asked: set[str], quotes: list[str]) -> bool:
