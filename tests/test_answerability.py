@@ -235,6 +235,9 @@ def test_a_capitalised_name_after_an_elided_article_is_a_name():
         # a reason is given in the documents' words, not under the word "reason"
         ("What reason is given for it in brackets?", None),
         ("Qual è il motivo indicato?", None),
+        # a name is asked for by the word "name", which no document needs to use
+        ("What's the name of the manual that details the activities?", None),
+        ("Qual è il nome del manuale?", None),
         # a relative "che" and a question with no what/which
         ("Mostrami le chiavi che usi", None),
         ("Who leads the project?", None),
@@ -941,6 +944,14 @@ def test_a_city_asked_for_is_named_by_a_place_name_without_the_word_city():
     assert counted_not_named(question, [note]) is None
     assert counted_not_named(question, ["European Cluster Conference, 1-2 dicembre 2016"]) == (
         "no passage speaks of the città")
+
+
+def test_an_institution_asked_for_is_named_without_the_word_institution():
+    slide = ("PARTENARIATO 1 Capofila Haute Ecole d'Ingénierie et d'Architecture de Fribourg "
+             "(HEIA-FR) – Svizzera")
+    question = "is there a swiss partner in the partnership? which institution?"
+    assert counted_not_named(question, [slide]) is None
+    assert counted_not_named("Which speakers were there?", [slide]) == "no passage speaks of the speakers"
 
 
 def test_partners_the_passages_only_count_are_not_named():

@@ -52,6 +52,10 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("Is there a page limit for the technical part?", ["a page limit"]),
     ("Quante pagine può avere la proposta?", ["a page limit"]),
     ("Qual è la soglia minima di punteggio?", ["evaluation scores or thresholds"]),
+    # the threshold of a share or a distance is not the evaluation's
+    ("almeno il 50% degli scambi deve coinvolgere non membri: è giusto o la soglia è un'altra?", []),
+    ("What is the 200 km threshold for?", []),
+    ("Is there a quality threshold?", ["evaluation scores or thresholds"]),
     ("How many points does a proposal need to pass?", ["evaluation scores or thresholds"]),
     ("What share of the grant is paid as pre-financing?", ["pre-financing or payment instalments"]),
     ("C'è un anticipo del contributo alla firma?", ["pre-financing or payment instalments"]),

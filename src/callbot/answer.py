@@ -359,7 +359,7 @@ _ADJECTIVE = re.compile(r"(al|ic|ive|ous|ly|ful|able|ible|ary|ent|ant|ed|less|is
 
 # "Qual era il titolo…", "what is the theme…": the words a text is named by ask for it, they
 # need not stand in the documents themselves.
-_NAMES_A_TEXT = re.compile(r"(titol[oi]|titles?|tem[ai]|themes?|slogan|motto)$", re.IGNORECASE)
+_NAMES_A_TEXT = re.compile(r"(titol[oi]|titles?|tem[ai]|themes?|slogan|motto|names?|nom[ei])$", re.IGNORECASE)
 # "What reason is given…", "quale motivo": a reason is said in the documents' own words (often
 # in brackets), never with the word "reason".
 _NAMES_A_REASON = re.compile(r"(reasons?|causes?|explanations?|motiv[oi]|ragion[ei]|caus[ae]|"
@@ -570,6 +570,8 @@ _COUNT_BEFORE = re.compile(rf"^(?:\d+|{number_words(1, 20)}|un[oa]?|one)$", re.I
 
 
 _PLACE_KINDS = re.compile(r"cities|città|towns|venues|locations|luoghi|sedi", re.IGNORECASE)
+_ANY_BODY = re.compile(r"organi[sz]zazion[ei]|organi[sz]ations?|institutions?|istituzion[ei]|enti",
+                       re.IGNORECASE)
 
 
 def _names_a_place(passages: list[str]) -> bool:
@@ -611,7 +613,8 @@ def counted_not_named(question: str, passages: list[str]) -> str | None:
             if not _COUNT_BEFORE.match(before):
                 return None
             counted = True
-    if not mentioned:
+    if not mentioned and not _ANY_BODY.fullmatch(asked):
+        # a school or an agency is named without being called an "institution"
         return f"no passage speaks of the {asked}"
     return f"the passages count the {asked} but name none" if counted else None
 
