@@ -277,6 +277,9 @@ def test_which_call_or_edition_is_asked_about_must_be_in_a_passage():
     assert ordinal_absent("What did the previous Cluster Excellence call fund?", passages) == (
         "previous Cluster Excellence call")
     assert ordinal_absent("Posso presentare prima della scadenza del bando?", passages) is None
+    # a numbered year of a pilot, but not the years to come
+    assert ordinal_absent("How many start-ups took part in the first year?", passages) == "first year"
+    assert ordinal_absent("Cosa cambierà nei prossimi anni?", passages) is None
     # the ordinal after the call and its name
     assert ordinal_absent("Quando scade il bando COSME successivo?", passages) == "bando COSME successivo"
 

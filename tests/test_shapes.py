@@ -38,7 +38,7 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("Chi ha vinto il bando del 2018?", ["how things actually turned out"]),
     ("What does a cluster manager actually do?", []),  # present tense
     ("What did the Lombard survey actually find?", []),  # a finding, not an outcome
-    ("What percentage would the EU actually cover?", []),
+    ("What percentage would the EU actually cover?", ["a share or percentage"]),
     ("Cosa ci si aspetta di ottenere alla fine del progetto?", []),  # at the end of the project
     ("When will the selected projects start?", []),
     ("How much did Apulian districts actually win in the end?", ["how things actually turned out"]),
@@ -57,7 +57,7 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("What is the 200 km threshold for?", []),
     ("Is there a quality threshold?", ["evaluation scores or thresholds"]),
     ("How many points does a proposal need to pass?", ["evaluation scores or thresholds"]),
-    ("What share of the grant is paid as pre-financing?", ["pre-financing or payment instalments"]),
+    ("What share of the grant is paid as pre-financing?", ["a share or percentage", "pre-financing or payment instalments"]),
     ("C'è un anticipo del contributo alla firma?", ["pre-financing or payment instalments"]),
     ("Le ore del personale interno sono costi ammissibili?", ["staff costs"]),
     ("Can we subcontract the matchmaking events?", ["subcontracting"]),
@@ -89,6 +89,10 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("Who gave the keynote in Brussels?", ["the name of who spoke"]),
     ("Who were the keynote speakers?", ["a person's name"]),
     ("chi ha aperto i lavori della conferenza? era il commissario?", ["the name of who spoke"]),
+    # names of regions; a share
+    ("Quali regioni italiane contano come regioni in transizione?", ["the names of regions"]),
+    ("what share of the surveyed clusters named bureaucracy?", ["a share or percentage"]),
+    ("Che percentuale dei costi copre l'UE?", ["a share or percentage"]),
     # a time of day, not a time frame
     ("At what time was the Industry 4.0 session on day 2?", ["a time of day"]),
     ("a che ora scade il bando?", ["a time of day"]),
@@ -206,6 +210,27 @@ def test_a_name_of_who_spoke_must_stand_in_a_passage_about_the_question():
     assert missing_shape(question, [about, contact], [], [0.6, 0.1]) == "the name of who spoke"
     opened = "La conferenza di Bruxelles è stata aperta da Laura Delponte."
     assert missing_shape(question, [about, opened], [], [0.6, 0.5]) is None
+
+
+def test_regions_asked_for_are_named_not_spoken_of():
+    question = "Quali regioni italiane contano come regioni in transizione?"
+    rule = "Almeno un membro stabilito in una regione meno sviluppata o in transizione."
+    assert missing_shape(question, [rule], []) == "the names of regions"
+    assert missing_shape(question, ["Regioni in transizione: Abruzzo, Molise, Sardegna."], []) is None
+
+
+def test_a_share_must_stand_in_a_passage_about_what_is_counted():
+    question = "what share of the surveyed clusters named bureaucracy as their main obstacle?"
+    obstacles = "Ostacoli dei cluster indagati: eccessiva burocrazia, finanziamenti non sufficienti."
+    budget = "Budget del progetto: 85% FESR, 15% fondi statali."
+    assert missing_shape(question, [obstacles, budget], [], [0.6, 0.1]) == "a share or percentage"
+    assert missing_shape(question, [obstacles + " Il 40% cita la burocrazia."], [], [0.7]) is None
+
+
+def test_on_the_real_index_a_share_paid_by_the_eu_is_found_under_unione_europea(assistant):
+    """"l'UE" names who pays in general, which the budget passage calls "l'Unione europea"."""
+    answer = assistant.ask("Che percentuale dei costi ammissibili copre l'UE nei progetti ESCP-4x?")
+    assert not answer.refused and "75%" in answer.answer
 
 
 def test_a_contact_line_counts_however_few_words_of_the_question_it_holds():

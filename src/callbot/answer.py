@@ -387,17 +387,24 @@ _ORDINALS = [r"first|1st|prim[oaie]", r"second|2nd|second[oaie]", r"third|3rd|te
              r"next|upcoming|future|prossim[oaie]|successiv[oaie]|futur[oaie]",
              r"previous|prior|earlier|preceding|precedent[ei]|scors[oaie]|passat[oaie]"]
 _EDITION = r"(call|calls|bando|bandi|edition|editions|edizion[ei]|round|rounds|wave|phase|phases|fase|stage|stages|step|steps)"
+_YEAR_WORD = r"(year|years|anno|anni|annualità)"
+_EDITION_OR_YEAR = _EDITION[:-1] + "|" + _YEAR_WORD[1:]
+_NUMBERED_ORDINALS = 5  # first to fifth, of `_ORDINALS`
 
 
 def ordinal_absent(question: str, passages: list[str]) -> str | None:
     """The "third call" of the question when no passage speaks of a third call, bando or
     edition in either language; None otherwise."""
-    for ordinal in _ORDINALS:
+    for i, ordinal in enumerate(_ORDINALS):
+        # "the first year of the pilot" too; not "nei prossimi anni", which asks about the future
+        edition = _EDITION_OR_YEAR if i < _NUMBERED_ORDINALS else _EDITION
         # "the previous Cluster Excellence Programme call": names may stand between
-        asked = re.search(rf"\b({ordinal})\s+(open\s+)?(?-i:[A-Z][\w-]*\s+){{0,3}}{_EDITION}\b|"
-                          rf"\b{_EDITION}\s+(?-i:[A-Z][\w-]*\s+){{0,3}}({ordinal})\b", question, re.IGNORECASE)
+        asked = re.search(rf"\b({ordinal})\s+(open\s+)?(?-i:[A-Z][\w-]*\s+){{0,3}}{edition}\b|"
+                          rf"\b{edition}\s+(?-i:[A-Z][\w-]*\s+){{0,3}}({ordinal})\b", question, re.IGNORECASE)
+        if asked and re.search(_YEAR_WORD, asked.group(0), re.IGNORECASE):
+            edition = _YEAR_WORD  # a first phase of the call is no first year of the pilot
         if asked and not any(
-            re.search(rf"\b({ordinal})\s+{_EDITION}\b|\b{_EDITION}\s+({ordinal})\b", p, re.IGNORECASE)
+            re.search(rf"\b({ordinal})\s+{edition}\b|\b{edition}\s+({ordinal})\b", p, re.IGNORECASE)
             for p in passages
         ):
             return asked.group(0)
@@ -1353,7 +1360,7 @@ def extractive_answer(
         return refusal(question, language, why)
     # an English name may stand in Italian in the passage ("Piedmont": Piemonte)
     named = [terms.alternatives.get(name, {name}) if language == "en" else {name}
-             for name in sorted(asked_names(question))]
+             for name in sorted(asked_names(question) - _PAYERS)]  # "l'UE": the Unione europea
     relevance = [coverage(asked, p) for p in passages]
     if what := missing_shape(question, [without_set_aside(p) for p in passages], named, relevance):
         return refusal(question, language, f"no passage gives {what}")

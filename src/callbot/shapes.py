@@ -16,7 +16,7 @@ import yaml
 
 from callbot.figures import MONTH_NAMES
 from callbot.spell import everyday_zipf
-from callbot.terms import is_stopword, tokenize
+from callbot.terms import is_stopword, region_words, tokenize
 
 # Given names of the countries the documents deal with, from Faker's locale data.
 NAME_LOCALES = ("it_IT", "en_US", "en_GB", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_CH", "es_ES",
@@ -143,6 +143,30 @@ SHAPES = [
     ),
 ]
 
+
+def _region_names() -> re.Pattern[str]:
+    words = sorted(region_words(), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+
+# "Which Italian regions count as transition regions?": a passage that names some, not one
+# that speaks of "una regione in transizione".
+SHAPES.append(Shape(
+    "the names of regions",
+    re.compile(r"\b(which|what|quali|quale)\s+(\w+\s+){0,2}?(regions|regioni)\b", re.IGNORECASE),
+    _region_names(),
+))
+
+# "What share of the surveyed clusters named bureaucracy?": a percentage or a fraction, in a
+# passage about what the question counts (`SHAPE_RELEVANCE`), not the 85 % of another budget.
+SHAPES.append(Shape(
+    "a share or percentage",
+    re.compile(r"\b(what|which)\s+(share|percentage|proportion|fraction)\b|\bwhat\s+per\s*cent|"
+               r"\b(quale|che)\s+(quota|percentuale|proporzione)\b|\bquant[oia]\s+per\s*cento\b|"
+               r"\bin\s+che\s+percentuale\b", re.IGNORECASE),
+    re.compile(r"%|\bper\s*cento\b|\bpercent\b|\bmetà\b|\bhalf\b|\bun\s+terzo\b|\bquarter\b",
+               re.IGNORECASE),
+))
 
 # Share of the best passage's coverage of the question that a passage giving the asked kind
 # of text must reach.
