@@ -975,6 +975,9 @@ def test_partners_the_passages_only_count_are_not_named():
     assert "osservatori" in counted_not_named("Mi elenca i nomi dei 7 soggetti osservatori?", [slide])
     # a question that does not ask who they are
     assert counted_not_named("How many Austrian partners are there?", [slide]) is None
+    # "which organisations" asks who the partners the question speaks of are
+    assert counted_not_named("which austrian organisations are the two partners from austria?",
+                             [slide]) == "the passages count the partners but name none"
 
 
 def test_a_comparison_needs_a_passage_that_holds_both_sides():
@@ -987,6 +990,11 @@ def test_a_comparison_needs_a_passage_that_holds_both_sides():
     # "more than one" counts, it does not compare
     several = "Can a member host more than one ESCP-4x visitor from Innosup?"
     assert QuestionTerms.of(several).compared_apart(several, [cosme, innosup]) == []
+    # "più alto di quello della…" compares as well
+    higher = "Il contributo di Regione Lombardia è più alto di quello della Regione Piemonte?"
+    lombardy = "BUDGET A CARICO DI REGIONE LOMBARDIA: € 120.000,00"
+    piedmont = "La politica regionale dei cluster in Piemonte"
+    assert QuestionTerms.of(higher).compared_apart(higher, [lombardy, piedmont]) != []
 
 
 def test_a_code_typed_without_its_space_is_found():

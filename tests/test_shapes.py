@@ -93,6 +93,9 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("Quali regioni italiane contano come regioni in transizione?", ["the names of regions"]),
     ("what share of the surveyed clusters named bureaucracy?", ["a share or percentage"]),
     ("Che percentuale dei costi copre l'UE?", ["a share or percentage"]),
+    # the language a proposal or an exchange must use, not that of the answer
+    ("Does the quality manual require exchanges to be carried out in English?", ["the language to use"]),
+    ("Please answer in English: what is the lump sum?", []),
     # a time of day, not a time frame
     ("At what time was the Industry 4.0 session on day 2?", ["a time of day"]),
     ("a che ora scade il bando?", ["a time of day"]),

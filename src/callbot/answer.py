@@ -305,6 +305,9 @@ class QuestionTerms:
 # with": a question comparing two things.
 _COMPARES = re.compile(
     r"\b(?:più|meno)\s+(?:\w+\s+){0,3}?(?:rispetto\s+a\w*|o\s+(?:più|meno))\b|"
+    # "più alto di quello della Regione Piemonte"
+    r"\b(?:più|meno)\s+(?:alt|bass|grand|piccol|elevat|lung|brev|ricc|numeros|consistent)\w*\s+"
+    r"(?:di|del|della|dello|dell['’]|dei|delle|degli|che)\b|"
     r"\b(?:sopra|sotto)\s+o\s+(?:sopra|sotto)\b|\b(?:above|below)\s+or\s+(?:above|below)\b|"
     r"\b(?:more|less|better|worse|higher|lower|longer|shorter|bigger|smaller|larger|greater)\s+"
     r"(?:\w+\s+){0,3}?than\b(?!\s+(?:one|two|three|four|five|\d))|\bcompared?\s+(?:to|with)\b",
@@ -599,6 +602,10 @@ def counted_not_named(question: str, passages: list[str]) -> str | None:
     if not m:
         return None
     asked = m.group(1) or m.group(2)
+    if _ANY_BODY.fullmatch(asked):
+        # "which German organisations are the two partners from Germany?": the partners
+        asked = next((w for w in re.findall(rf"\b(?:{_WHO_ARE})\b", question, re.IGNORECASE)
+                      if not _ANY_BODY.fullmatch(w)), asked)
     if _PLACE_KINDS.fullmatch(asked) and _names_a_place(passages):
         return None  # "Bruxelles, 1-2 dicembre 2016" names the city without the word "città"
     stems = {t for group in term_groups(asked).values() for t in group}
