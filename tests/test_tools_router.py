@@ -511,6 +511,8 @@ def test_why_a_rule_is_so_is_a_question_for_the_documents(question, lang):
          "it"),
         ("Ciao, siamo una PMI di Bari. Nel bando COSME qual è il contributo massimo per progetto?",
          "it"),
+        # how many exchanges, not how much money
+        ("Ciao, siamo una PMI di Bari. Quanti scambi ClusterXchange sono stati realizzati?", "it"),
     ],
 )
 def test_the_askers_own_town_does_not_make_a_question_a_lump_sum(question, lang):
@@ -523,6 +525,7 @@ def test_the_askers_own_town_does_not_make_a_question_a_lump_sum(question, lang)
     [
         ("Siamo una PMI di Bari, quanto riceviamo per uno scambio ClusterXchange?", "it"),
         ("We're based in Lyon: how much is the lump sum for an exchange?", "en"),
+        ("Siamo una PMI di Bari, quanti euro riceviamo per uno scambio?", "it"),
     ],
 )
 def test_an_exchange_amount_from_one_town_asks_where_the_other_is(question, lang):

@@ -69,7 +69,7 @@ BUDGET_QUESTION = _any(
     r"\b(?:max\w*|massim\w*) (?:eu )?(?:grant|contribution|contributo|finanziamento)\b",
     r"\b(?:the eu|l['’]\s*ue|l['’]\s*unione europea) (?:\w+ )?(?:pay|cover|fund|copr\w*|"
     r"pag\w*|finanz\w*|rimbors\w*)")
-AMOUNT_QUESTION = _any(r"\bquant[oaie]\b", r"\bhow much\b", r"\bspett\w*", r"\bclaim\w*",
+AMOUNT_QUESTION = _any(r"\bquant[oa]\b", r"\bquanti\s+(?:euro|soldi)\b", r"\bhow much\b", r"\bspett\w*", r"\bclaim\w*",
                        r"\bget\b", r"\breceiv\w*", r"\bricev\w*", r"\bimporto\b", r"lump",
                        r"forfait", r"forfett", r"\brimbors\w*", r"\bcontribut\w*")
 
