@@ -97,3 +97,20 @@ def test_a_question_that_says_the_reason_is_in_brackets_takes_the_bracket():
 ])
 def test_why_is_asked_at_the_start_of_a_clause(question, why):
     assert asks_why(question) is why
+
+
+def test_a_word_of_the_documents_title_does_not_make_a_unit_about_the_question():
+    """Every line of the S3-4AlpClusters deck is about S3-4AlpClusters."""
+    unit = "Un contributo alla verifica in itinere della S3 (workshop semestrali)"
+    asked = set(tokenize("perché Lombardia partecipa a S3 con la DC Programmazione"))
+    assert not reason_missing("Perché?", asked, [unit])
+    assert reason_missing("Perché?", asked, [unit], ["Progetto S3-4AlpClusters: Regione Lombardia"])
+
+
+def test_an_italian_question_is_read_in_its_own_words_not_their_synonyms():
+    question = "perché regione lombardia partecipa con la DC Programmazione e non con la DG Sviluppo economico?"
+    deck = ("Rafforzare la capacità dei Cluster e delle PMI di generare innovazione, così da "
+            "contribuire alla creazione di nuovi posti di lavoro")
+    answer = _answer(question, "Regione Lombardia (DC Programmazione) partecipa al progetto. La DG "
+                               "Sviluppo economico segue altri bandi. " + deck)
+    assert answer.refused and "reason" in answer.reason

@@ -1383,7 +1383,10 @@ def extractive_answer(
         lines.append(f"- «{sentence}» [{rank + 1}]")
     if not quotes:
         return refusal(question, language, "no sentence of the passages answers the question")
-    if reason_missing(core, asked.stems(), [s for said in quotes.values() for s in said]):
+    said = [(s, hits[rank].chunk.title) for rank, sentences in quotes.items() for s in sentences]
+    # an Italian question's own words, not their everyday synonyms ("sviluppo": creazione)
+    own = asked.stems() if language == "en" else set(asked.alternatives)
+    if reason_missing(core, own, [s for s, _ in said], [t for _, t in said]):
         return refusal(question, language, "no passage found gives a reason for what the question asks")
     return Answer(
         question=question,

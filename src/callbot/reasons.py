@@ -58,13 +58,20 @@ def _gives_reason(unit: str, asked: set[str]) -> bool:
     return bool(_CAUSE.search(unit)) or any(_explains(m, unit, asked) for m in _BRACKETED.finditer(unit))
 
 
-def reason_missing(question: str, asked: set[str], quotes: list[str]) -> bool:
+def reason_missing(question: str, asked: set[str], quotes: list[str], titles: list[str] | None = None) -> bool:
     """Whether a why-question's quotes give no reason: no sentence or list item that shares a
     word with the question (`asked`: the stems of its words and their translations) holds a
-    clause of cause or purpose or a reason in brackets. False for other questions."""
+    clause of cause or purpose or a reason in brackets. False for other questions.
+
+    A word of its document's title (`titles`, one per quote) does not make a unit about the
+    question: every line of the S3-4AlpClusters deck is about S3-4AlpClusters."""
     if not asks_why(question):
         return False
     if _IN_BRACKETS.search(question) and any(_BRACKETED.search(q) for q in quotes):
         return False
-    units = [u for q in quotes for u in _UNITS.split(q) if u]
-    return not any(set(tokenize(u)) & asked and _gives_reason(u, asked) for u in units)
+    titles = titles or [""] * len(quotes)
+    for quote, title in zip(quotes, titles):
+        about = asked - set(tokenize(title))
+        if any(set(tokenize(u)) & about and _gives_reason(u, about) for u in _UNITS.split(quote) if u):
+            return False
+    return True
