@@ -93,6 +93,10 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("Quali regioni italiane contano come regioni in transizione?", ["the names of regions"]),
     ("what share of the surveyed clusters named bureaucracy?", ["a share or percentage"]),
     ("Che percentuale dei costi copre l'UE?", ["a share or percentage"]),
+    # a person to write to
+    ("Who do I contact about the Observatory slides? name and role please", ["a person's name"]),
+    ("chi posso contattare per l'osservatorio?", ["a person's name"]),
+    ("Who do I send the proposal to?", []),
     # the language a proposal or an exchange must use, not that of the answer
     ("Does the quality manual require exchanges to be carried out in English?", ["the language to use"]),
     ("Please answer in English: what is the lump sum?", []),
@@ -251,6 +255,12 @@ def test_a_passage_that_reports_an_outcome_counts():
     outcome = next(s for s in SHAPES if s.what == "how things actually turned out")
     assert outcome.in_text("Nel 2018 sono stati selezionati 12 progetti.")
     assert not outcome.in_text("L’EASME si aspetta di finanziare 12 progetti.")
+
+
+def test_on_the_real_index_who_to_contact_is_answered_with_the_person(assistant):
+    answer = assistant.ask("Who do I contact about the European Cluster Observatory slides on "
+                           "Piedmont? name and role please")
+    assert not answer.refused and "Laura Delponte" in answer.answer
 
 
 def test_on_the_real_index_a_contact_the_documents_give_is_quoted(assistant):

@@ -74,6 +74,12 @@ def person_like(m: re.Match[str]) -> bool:
     return everyday_zipf(first) < RARE_NAME_ZIPF and everyday_zipf(last) < RARE_NAME_ZIPF
 
 
+# "Who do I contact about…? name and role please": a person to write to.
+_WHOM = (r"\bwho\s+(do|should|can|could)\s+(i|we)\s+(contact|write\s+to|call|reach)\b|"
+         r"\bchi\s+(posso|devo|possiamo|dobbiamo|potrei|potremmo)\s+(contattare|sentire|chiamare)\b|"
+         r"\bname\s+and\s+(role|title|position)\b|\bnome\s+e\s+(ruolo|qualifica)\b")
+
+
 # A question about how things turned out — who won, what was actually achieved, how many
 # proposals came in — needs a passage that reports outcomes: calls, plans and presentations
 # describe what is to happen. "What did the survey actually find?" is not such a question.
@@ -123,7 +129,7 @@ SHAPES = [
         re.compile(rf"\bwho\s*(is|was|are|were|['’]s)\s+(the\s+)?(\S+\s+){{0,2}}({_ROLE})\b|"
                    rf"\bname\s+of\s+(the\s+)?(\S+\s+){{0,2}}({_ROLE})\b|"
                    rf"\b(chi\s+(è|e|era|sono)|come\s+si\s+chiam\w+|(il\s+)?nome\s+del(la|l['’])?)\s*"
-                   rf"(il\s+|la\s+|l['’]\s*|i\s+|gli\s+)?(\S+\s+){{0,2}}({_ROLE})\b",
+                   rf"(il\s+|la\s+|l['’]\s*|i\s+|gli\s+)?(\S+\s+){{0,2}}({_ROLE})\b|{_WHOM}",
                    re.IGNORECASE),
         _PERSON,
         person_like,
