@@ -1034,3 +1034,16 @@ def test_a_question_closed_with_thanks_is_answered_and_kept_as_typed(assistant):
 def test_an_opening_that_names_what_is_asked_stays_part_of_it():
     question = "mi serve un contatto per l'osservatorio: a che numero di telefono posso chiamare?"
     assert asked_part(question) == question
+
+
+def test_a_quoted_list_item_comes_with_the_sentence_that_opens_its_list():
+    passage = ("La partecipazione allo schema pilota non potrà essere limitata ai beneficiari diretti "
+               "ma dovrà essere aperta:\na tutte le organizzazioni cluster dei paesi COSME;\n"
+               "alle PMI di un cluster di un paese del programma COSME.\nAttività obbligatorie:\n"
+               "implementazione dello schema pilota")
+    question = "Una PMI di un cluster di un paese COSME fuori dal consorzio può partecipare?"
+    quoted = [s for _, s, _ in pick_sentences(question, [_hit(passage)], 1)]
+    assert quoted[0].endswith("dovrà essere aperta:") and quoted[1].startswith("alle PMI")
+    # a heading over a list is no opening sentence
+    heading = pick_sentences("implementazione dello schema pilota", [_hit(passage)], 1)
+    assert all(s != "Attività obbligatorie:" for _, s, _ in heading)

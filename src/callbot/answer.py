@@ -1070,7 +1070,35 @@ def pick_sentences(
             picked = [p for p in picked if p[1] not in sentence]
             picked.insert(first, (rank, sentence, score))
     picked = _each_shape_answered(question, hits, scored, picked, best, n, asked)
-    return _announced_items(hits, picked, next_chunk, asked)
+    return _announced_items(hits, _with_lead_in(hits, picked), next_chunk, asked)
+
+
+# How many lines above a list item its lead-in ("…ma dovrà essere aperta:") may stand.
+LEAD_IN_LINES = 6
+LEAD_IN_WORDS = 5
+LEAD_IN_PROBE = 40  # characters of the item looked for in its passage
+
+
+def _with_lead_in(hits: list[ScoredChunk], picked: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
+    """A quoted list item that goes on a sentence ("alle PMI di un cluster di un paese COSME.")
+    is preceded by the line that opens the list in its passage ("La partecipazione … non potrà
+    essere limitata … ma dovrà essere aperta:"): the item alone does not say what it is."""
+    out = list(picked)
+    for rank, sentence, score in picked:
+        text = hits[rank].chunk.text
+        at = text.find(sentence.split("\n")[0][:LEAD_IN_PROBE])  # quotes may join lines
+        if not sentence[:1].islower() or at <= 0:
+            continue
+        lines = [line.strip() for line in text[:at].rstrip().split("\n")][-LEAD_IN_LINES:]
+        # a sentence that opens the list, not a heading ("Attività obbligatorie:")
+        lead = next((line for line in reversed(lines) if line.endswith(":")
+                     and len(line.split()) >= LEAD_IN_WORDS), None)
+        if lead is None or any(lead in s for _, s, _ in out):
+            continue
+        lead = quotable_sentences(lead)[-1] if quotable_sentences(lead) else lead
+        i = next(i for i, p in enumerate(out) if p[0] == rank and p[1] == sentence)
+        out.insert(i, (rank, lead, score))
+    return out
 
 
 # "Emergono due tendenze …", "three priorities:": a sentence that promises a number of items.
