@@ -96,6 +96,13 @@ def test_everyday_italian_finds_the_documents_words():
     assert "budget" in term_groups("Quanti soldi ci sono?")[tokenize("soldi")[0]]
 
 
+def test_the_words_a_user_types_find_the_documents_forms():
+    # "citate come coinvolte" finds "coinvolgimento di … organizzazioni di supporto"
+    assert tokenize("coinvolgimento")[0] in term_groups("organizzazioni coinvolte")[tokenize("coinvolte")[0]]
+    # "what support did they say they want?" finds the "Azioni di supporto richieste" slide
+    assert tokenize("richieste")[0] in {s for g in term_groups("did they say they want?").values() for s in g}
+
+
 def test_on_the_real_index_the_verb_scadere_finds_the_deadline(assistant):
     """"Quando scade il bando?" asks for the "Scadenza per la presentazione delle proposte"."""
     answer = assistant.ask("quando scade il bando COSME cluster?")
