@@ -224,6 +224,8 @@ def test_regions_asked_for_are_named_not_spoken_of():
     rule = "Almeno un membro stabilito in una regione meno sviluppata o in transizione."
     assert missing_shape(question, [rule], []) == "the names of regions"
     assert missing_shape(question, ["Regioni in transizione: Abruzzo, Molise, Sardegna."], []) is None
+    assert missing_shape(question, ["i distretti pugliesi e la regione in transizione"], []) == (
+        "the names of regions")
 
 
 def test_a_share_must_stand_in_a_passage_about_what_is_counted():

@@ -161,6 +161,7 @@ SHAPES.append(Shape(
     "the names of regions",
     re.compile(r"\b(which|what|quali|quale)\s+(\w+\s+){0,2}?(regions|regioni)\b", re.IGNORECASE),
     _region_names(),
+    lambda m: m.group(0)[0].isupper(),  # "Puglia", not "i distretti pugliesi"
 ))
 
 # "What share of the surveyed clusters named bureaucracy?": a percentage or a fraction, in a
