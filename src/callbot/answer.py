@@ -1095,7 +1095,7 @@ def _with_lead_in(hits: list[ScoredChunk], picked: list[tuple[int, str, float]])
                      and len(line.split()) >= LEAD_IN_WORDS), None)
         if lead is None or any(lead in s for _, s, _ in out):
             continue
-        lead = quotable_sentences(lead)[-1] if quotable_sentences(lead) else lead
+        lead = (quotable_sentences(lead) or [lead])[-1]
         i = next(i for i, p in enumerate(out) if p[0] == rank and p[1] == sentence)
         out.insert(i, (rank, lead, score))
     return out
