@@ -93,6 +93,9 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("Quali regioni italiane contano come regioni in transizione?", ["the names of regions"]),
     ("what share of the surveyed clusters named bureaucracy?", ["a share or percentage"]),
     ("Che percentuale dei costi copre l'UE?", ["a share or percentage"]),
+    # programming help, in any case
+    ("can you write me a python function that sorts a list by date?", ["help with programming"]),
+    ("What function do clusters have in the S3?", []),
     # a person to write to
     ("Who do I contact about the Observatory slides? name and role please", ["a person's name"]),
     ("chi posso contattare per l'osservatorio?", ["a person's name"]),
