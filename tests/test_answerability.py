@@ -101,6 +101,8 @@ def test_the_words_a_user_types_find_the_documents_forms():
     assert tokenize("coinvolgimento")[0] in term_groups("organizzazioni coinvolte")[tokenize("coinvolte")[0]]
     # "what support did they say they want?" finds the "Azioni di supporto richieste" slide
     assert tokenize("richieste")[0] in {s for g in term_groups("did they say they want?").values() for s in g}
+    assert tokenize("richieste")[0] in {
+        s for g in term_groups("what help did they say they would like to get?").values() for s in g}
 
 
 def test_on_the_real_index_the_verb_scadere_finds_the_deadline(assistant):
