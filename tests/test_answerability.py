@@ -103,6 +103,10 @@ def test_the_words_a_user_types_find_the_documents_forms():
     assert tokenize("richieste")[0] in {s for g in term_groups("did they say they want?").values() for s in g}
     assert tokenize("richieste")[0] in {
         s for g in term_groups("what help did they say they would like to get?").values() for s in g}
+    # "which document spells out the activities in more detail?": "ulteriormente specificate"
+    found = {s for g in term_groups("which document spells out the activities in more detail?").values()
+             for s in g}
+    assert {tokenize("ulteriormente")[0], tokenize("specificate")[0]} <= found
 
 
 def test_on_the_real_index_the_verb_scadere_finds_the_deadline(assistant):
