@@ -92,6 +92,7 @@ def test_pronouns_and_what_the_answer_is_for_are_not_asked_about():
 
 def test_everyday_italian_finds_the_documents_words():
     assert "budget" in glossary()["soldi"]
+    assert "budget" in glossary()["mette sul piatto"]  # "quanto mette sul piatto il bando?"
     assert "supporto" in glossary()["aiuto"]
     assert "budget" in term_groups("Quanti soldi ci sono?")[tokenize("soldi")[0]]
 
