@@ -291,6 +291,10 @@ def test_which_call_or_edition_is_asked_about_must_be_in_a_passage():
     assert ordinal_absent("What did the previous Cluster Excellence call fund?", passages) == (
         "previous Cluster Excellence call")
     assert ordinal_absent("Posso presentare prima della scadenza del bando?", passages) is None
+    # Horizon 2020 is a programme, not the year of a call
+    innosup = ["Innosup 1 Cluster facilitated projects (H2020): bando emanato in Novembre 2016"]
+    assert call_year_absent("the Horizon 2020 call for cluster projects: how many stages?", innosup) is None
+    assert call_year_absent("the 2020 call for cluster projects: how many stages?", innosup) == "2020"
     # a numbered year of a pilot, but not the years to come
     assert ordinal_absent("How many start-ups took part in the first year?", passages) == "first year"
     assert ordinal_absent("Cosa cambierà nei prossimi anni?", passages) is None
@@ -961,6 +965,12 @@ def test_a_city_asked_for_is_named_by_a_place_name_without_the_word_city():
     assert counted_not_named(question, [note]) is None
     assert counted_not_named(question, ["European Cluster Conference, 1-2 dicembre 2016"]) == (
         "no passage speaks of the città")
+    # a small town that is also a word ("Lista degli eventi": Lista, Norway) names no place
+    assert counted_not_named(question, ["European Cluster Conference. Lista degli eventi"]) == (
+        "no passage speaks of the città")
+    # the place the question names is not the venue it asks for
+    venue = "Which building or venue in Brussels hosted the Cluster 4.0 conference?"
+    assert counted_not_named(venue, [note]) == "no passage speaks of the venue"
 
 
 def test_an_institution_asked_for_is_named_without_the_word_institution():

@@ -22,6 +22,7 @@ from callbot.terms import (
     detect_language,
     domain_glossary,
     ends_on_function_word,
+    is_stopword,
     region_words,
     specific_words,
     term_groups,
@@ -421,12 +422,14 @@ _YEAR = r"(?<![\d-])((?:19|20)\d\d)(?![\d-])"
 _CALL_YEAR = re.compile(rf"\b{_CALL_WORD}\b(?:[^\w?]+[\w'’]+){{0,5}}?[^\w?]+{_YEAR}|{_YEAR}\s+{_CALL_WORD}\b",
                         re.IGNORECASE)
 CALL_YEAR_WINDOW = 10  # words between a call and its year in a passage
+_PROGRAMME_YEAR = re.compile(r"\bhorizon\s+2020\b|\bh\s?2020\b", re.IGNORECASE)
 
 
 def call_year_absent(question: str, passages: list[str]) -> str | None:
     """The year of the call the question asks about ("il bando COSME del 2020") when no passage
-    has that year within `CALL_YEAR_WINDOW` words of a call, programme or edition."""
-    m = _CALL_YEAR.search(question)
+    has that year within `CALL_YEAR_WINDOW` words of a call, programme or edition. "Horizon
+    2020" names a programme, not a year."""
+    m = _CALL_YEAR.search(_PROGRAMME_YEAR.sub("Horizon", question))
     if not m:
         return None
     year = m.group(1) or m.group(2)
@@ -569,7 +572,8 @@ def _counted_with_number(
 # partner dalla Germania", "9 soggetti osservatori"): a count does not name anyone.
 _WHO_ARE = (r"partner|partners|organi[sz]zazion[ei]|organi[sz]ations?|institutions?|istituzion[ei]|"
             r"members?|membri|observers?|osservator[ei]|soggetti|enti|companies|company|firms?|"
-            r"imprese|aziende|speakers?|relator[ei]|cities|città|towns|venues|locations|luoghi|sedi")
+            r"imprese|aziende|speakers?|relator[ei]|cities|city|città|towns?|venues?|locations?|"
+            r"luogh?[io]|sedi|sede")
 _ASKS_NAMES = re.compile(
     rf"\b(?:which|what|quali|quale)\s+(?:\w+\s+){{0,2}}?(?:(?:{_WHO_ARE})\s+)?({_WHO_ARE})\b|"
     rf"\b(?:who\s+(?:are|were|is|was)|chi\s+(?:sono|erano|è|era)|list|elenc\w+|names?\s+of|nomi\s+de\w*|"
@@ -579,17 +583,25 @@ _ASKS_NAMES = re.compile(
 _COUNT_BEFORE = re.compile(rf"^(?:\d+|{number_words(1, 20)}|un[oa]?|one)$", re.IGNORECASE)
 
 
-_PLACE_KINDS = re.compile(r"cities|città|towns|venues|locations|luoghi|sedi", re.IGNORECASE)
+_PLACE_KINDS = re.compile(r"cities|city|città|towns?|venues?|locations?|luogh?[io]|sedi|sede", re.IGNORECASE)
 _ANY_BODY = re.compile(r"organi[sz]zazion[ei]|organi[sz]ations?|institutions?|istituzion[ei]|enti",
                        re.IGNORECASE)
 
 
-def _names_a_place(passages: list[str]) -> bool:
-    """Whether a passage holds a capitalised word the gazetteer knows as a place."""
-    from callbot.tools.places import is_known_place
+# A town smaller than this is no place a passage names ("Lista degli eventi": Lista, Norway).
+NOTABLE_PLACE = 30_000
 
-    return any(is_known_place(word) for passage in passages
-               for word in re.findall(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b", passage))
+
+def _names_a_place(passages: list[str], besides: str = "") -> bool:
+    """Whether a passage holds a capitalised word the gazetteer knows as a town of some size,
+    other than the places `besides` names ("which venue in Brussels?": Bruxelles is not one)."""
+    from callbot.tools.places import population
+
+    named = {t for word in re.findall(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b", besides)
+             for group in term_groups(word).values() for t in group}
+    return any(not is_stopword(word) and population(word) >= NOTABLE_PLACE  # not "Per" (Perth)
+               and not set(tokenize(word)) & named
+               for passage in passages for word in re.findall(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b", passage))
 
 
 def counted_not_named(question: str, passages: list[str]) -> str | None:
@@ -606,7 +618,7 @@ def counted_not_named(question: str, passages: list[str]) -> str | None:
         # "which German organisations are the two partners from Germany?": the partners
         asked = next((w for w in re.findall(rf"\b(?:{_WHO_ARE})\b", question, re.IGNORECASE)
                       if not _ANY_BODY.fullmatch(w)), asked)
-    if _PLACE_KINDS.fullmatch(asked) and _names_a_place(passages):
+    if _PLACE_KINDS.fullmatch(asked) and _names_a_place(passages, question):
         return None  # "Bruxelles, 1-2 dicembre 2016" names the city without the word "città"
     stems = {t for group in term_groups(asked).values() for t in group}
     origin = {t for w in re.findall(r"[\w'’]+", question) if w.lower() in country_words()

@@ -94,6 +94,11 @@ def is_known_place(text: str) -> bool:
     return bool(key) and (key in own or key in alternate)
 
 
+def population(text: str) -> int:
+    """The population of the largest place the gazetteer knows by `text`, 0 if none."""
+    return max((c["population"] for c in _matches(text, None)), default=0)
+
+
 def _matches(name: str, country: str | None) -> list[dict]:
     own, alternate = _index()
     key = _key(name)
