@@ -221,6 +221,13 @@ def _domain_stems() -> frozenset[str]:
                      for text in (key, *words) for t in tokenize(text))
 
 
+@lru_cache(maxsize=1)
+def _people_stems() -> frozenset[str]:
+    """Stems of the words for regions, countries and their peoples (`data/regions.txt`,
+    `data/countries.txt`)."""
+    return frozenset(t for w in region_words() | country_words() for t in tokenize(w))
+
+
 def asked_names(question: str) -> set[str]:
     """`terms.specific_words` less the ones that speak of the asker, not of what is asked:
     words of a leading "for our board:" clause, what follows "our/my/nostro" ("our CEO"),
@@ -1405,8 +1412,9 @@ def extractive_answer(
         return refusal(question, language, "no passage gives a number for what the question counts")
     if why := counted_not_named(question, passages):
         return refusal(question, language, why)
-    # an English name may stand in Italian in the passage ("Piedmont": Piemonte)
-    named = [terms.alternatives.get(name, {name}) if language == "en" else {name}
+    # an English name may stand in Italian in the passage ("Piedmont": Piemonte), and a
+    # people's word for its region or country ("piemontesi": Piemonte)
+    named = [terms.alternatives.get(name, {name}) if language == "en" or name in _people_stems() else {name}
              for name in sorted(asked_names(question) - _PAYERS)]  # "l'UE": the Unione europea
     relevance = [coverage(asked, p) for p in passages]
     if what := missing_shape(question, [without_set_aside(p) for p in passages], named, relevance):
