@@ -109,6 +109,14 @@ def test_the_words_a_user_types_find_the_documents_forms():
              for s in g}
     assert {tokenize("ulteriormente")[0], tokenize("specificate")[0]} <= found
 
+    def finds(question: str, word: str) -> bool:
+        return tokenize(word)[0] in {s for g in term_groups(question).values() for s in g}
+
+    assert finds("lo stesso cluster può stare in due cordate diverse?", "consorzio")
+    assert finds("i bandi per portare i cluster sui mercati extra UE", "internazionalizzazione")
+    assert finds("Why would clusters from the poorer southern regions have an edge?", "convergenza")
+    assert finds("What paper does a consortium need to sign?", "documento")
+
 
 def test_on_the_real_index_the_verb_scadere_finds_the_deadline(assistant):
     """"Quando scade il bando?" asks for the "Scadenza per la presentazione delle proposte"."""
