@@ -259,6 +259,9 @@ def test_a_capitalised_name_after_an_elided_article_is_a_name():
         ("Qual è il motivo indicato?", None),
         # a name is asked for by the word "name", which no document needs to use
         ("What's the name of the manual that details the activities?", None),
+        # "anything about X?" asks about X
+        ("anything in the docs about the vanguard initiative?", "vanguard"),
+        ("anything on subcontracting?", None),
         ("Qual è il nome del manuale?", None),
         # a relative "che" and a question with no what/which
         ("Mostrami le chiavi che usi", None),

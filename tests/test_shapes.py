@@ -93,6 +93,9 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("Quali regioni italiane contano come regioni in transizione?", ["the names of regions"]),
     ("what share of the surveyed clusters named bureaucracy?", ["a share or percentage"]),
     ("Che percentuale dei costi copre l'UE?", ["a share or percentage"]),
+    # the body that runs a pole, not who manages the exchanges
+    ("chi è il soggetto gestore del polo di innovazione ICT in piemonte?", ["the managing body"]),
+    ("Chi gestisce gli scambi?", []),
     # programming help, in any case
     ("can you write me a python function that sorts a list by date?", ["help with programming"]),
     ("What function do clusters have in the S3?", []),
@@ -202,6 +205,12 @@ def test_on_the_real_index_outcomes_the_documents_do_not_report_are_refused(assi
 def test_on_the_real_index_a_topic_no_passage_speaks_of_is_refused(assistant, question):
     answer = assistant.ask(question)
     assert answer.refused and re.match(r"no passage gives", answer.reason), answer.answer
+
+
+def test_a_managing_body_is_found_where_a_passage_says_who_runs_it():
+    body = next(s for s in asked_shapes("Chi è il soggetto gestore del polo?"))
+    assert body.in_text("Labelling and benchmarking, gestito dall’ESCA (European Secretariat)")
+    assert not body.in_text("Poli di innovazione ICT, Agrifood, Energia")
 
 
 def test_a_time_of_day_is_a_clock_time():

@@ -336,6 +336,10 @@ _FOCUS = [
     re.compile(r"\b(?:qual\s*['’]?\s*(?:è|e'|era)|quali\s+sono|quale\s+è)\s+(?:il\s+|lo\s+|la\s+|l['’]\s*|"
                r"i\s+|gli\s+|le\s+)?([\w-]+)", re.IGNORECASE),
     re.compile(r"(?:^\s*|\b(?:in|di|per|a|da|con)\s+)che\s+([\w-]+)", re.IGNORECASE),
+    # "anything in the docs about the vanguard initiative?", "qualcosa sul programma X?"
+    re.compile(r"\b(?:anything|something|info(?:rmation)?|details?|qualcosa|informazion[ei]|dettagli)\b"
+               r"[^?]{0,25}?\b(?:about|on|regarding|concerning|riguardo\s+a\w*|su(?:l|lla|llo|i|gli|lle)?)\s+"
+               r"(?:the\s+|il\s+|la\s+|lo\s+|l['’]\s*|i\s+|gli\s+|le\s+)?([\w-]+)", re.IGNORECASE),
 ]
 
 
@@ -345,10 +349,10 @@ def focus_word(question: str) -> str | None:
     that is a function word, names the kind of answer (amount, date, share), is an English
     adjective before its noun ("typical duration") or is a verb in -ing ("what is going to
     change")."""
-    for english, pattern in zip((True, True, False, False), _FOCUS):
+    for english, pattern in zip((True, True, False, False, None), _FOCUS):
         m = pattern.search(question)
         if m and term_groups(m.group(1)):
-            return _focus(question, m, english)
+            return _focus(question, m, detect_language(question) == "en" if english is None else english)
     return None
 
 
