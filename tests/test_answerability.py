@@ -444,6 +444,9 @@ def test_a_fee_is_a_sum_the_passages_must_give_for_what_it_is_paid_to():
     assert money_absent(terms, question, [conference + " Iscrizione: 200 euro."]) == []
     quota = "Qual è la quota annuale di adesione ai cluster lombardi?"
     assert money_absent(QuestionTerms.of(quota), quota, [cosme]) == ["lombard"]
+    # what something costs is a sum too
+    cost = "Quanto costa farsi valutare con il labelling gestito dall'ESCA?"
+    assert money_absent(QuestionTerms.of(cost), cost, [cosme]) == ["esca"]
 
 
 def test_a_sum_asked_per_project_needs_a_sum_given_per_project():

@@ -666,7 +666,8 @@ _ASKS_MONEY = re.compile(
     r"\b(how\s+many\s+euros?|how\s+much\s+([\w-]+\s+){0,4}?(money|funding|erdf|fesr|grant)|"
     r"how\s+much\s+of\s+the\s+\S+\s+budget|"
     r"quant[oi]\s+(milioni\s+di\s+)?(euro|soldi|budget|denaro|fesr|erdf|contributo|finanziamento)|"
-    r"budget|dotazione|importo|contributo\s+massimo|stanziat\w*|"
+    r"budget|dotazione|importo|contributo\s+massimo|stanziat\w*|quanto\s+cost\w*|"
+    r"how\s+much\s+(does|do|did|will|would)\s+(it|this|that|they)\s+cost|"
     # a fee to attend or to join: "registration fee", "quota di iscrizione"
     r"fees?|tariff\w*|quot[ae]\s+(annual[ei]\s+)?di\s+(iscrizione|adesione|partecipazione)|"
     r"(what|qual\s*è|quanto|how\s+much)\b[^?]{0,25}\b(fatturato|turnover|revenues?|ricavi))\b",
