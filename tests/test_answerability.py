@@ -639,6 +639,10 @@ def test_words_about_the_asker_are_not_names_the_documents_must_hold(question, n
          "Among the recommendations for Piedmont there are four areas. Which are they?"),
         # too little would be left to be a question of its own
         ("Per il nostro CdA: quali?", "Per il nostro CdA: quali?"),
+        # who is writing, "X here -"; not a question that says "here"
+        ("consortium lead here - which topics does the note give?", "which topics does the note give?"),
+        ("helpdesk qui: un cluster può stare in due cordate?", "un cluster può stare in due cordate?"),
+        ("Is there a limit here: how many partners?", "Is there a limit here: how many partners?"),
     ],
 )
 def test_the_words_about_the_asker_are_set_apart_from_what_is_asked(question, core):

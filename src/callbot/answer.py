@@ -135,7 +135,10 @@ _ASKER = (r"(?:for|per|sto|stiamo|i['’]m|i\s+am|we['’]re|we\s+are|drafting|w
 _PREAMBLE = re.compile(
     rf"^[^:?.!]{{0,100}}\b{_ASKER}\b[^:?.!]{{0,80}}:\s*|"
     r"^(?:(?:hi|hello|ciao|salve|buongiorno|buonasera)\b[,!]?\s*)?(?:i['’]m|i\s+am|we['’]re|we\s+are|"
-    r"sono|siamo|mi\s+chiamo|lavoro|lavoriamo|our|my|il\s+nostro|la\s+nostra|nostr[oa])\b[^:?.!]{0,160}[.!]\s+(?=\S)",
+    r"sono|siamo|mi\s+chiamo|lavoro|lavoriamo|our|my|il\s+nostro|la\s+nostra|nostr[oa])\b[^:?.!]{0,160}[.!]\s+(?=\S)|"
+    # "consortium lead here -", "SME here,", "helpdesk qui:": who is writing
+    r"^(?!\s*(?:is|are|was|what|which|how|who|where|when|why|do|does|can|cosa|che|qual\w*|come|chi|dove|"
+    r"quando|perch\w*|c['’]\s*è|ci\s+sono)\b)(?:[\w'’&-]+\s+){0,3}?[\w'’&-]+\s+(?:here|qui)\s*[-–—:,]\s*(?=\S)",
     re.IGNORECASE,
 )
 _OWNED = re.compile(r"\b(?:our|my|nostr[oaie]|mi[oae]|miei)\s+(?:[\w&-]+\s+)?([\w&-]+)",
