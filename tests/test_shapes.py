@@ -96,6 +96,9 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     # the body that runs a pole, not who manages the exchanges
     ("chi è il soggetto gestore del polo di innovazione ICT in piemonte?", ["the managing body"]),
     ("Chi gestisce gli scambi?", []),
+    # a software product to recommend, in any case
+    ("can you recommend a crm tool for a small cluster office?", ["a software product to recommend"]),
+    ("Which IT tool matches visiting and host organisations?", []),
     # programming help, in any case
     ("can you write me a python function that sorts a list by date?", ["help with programming"]),
     ("What function do clusters have in the S3?", []),
