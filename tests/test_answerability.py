@@ -35,6 +35,9 @@ from callbot.models import Chunk, ScoredChunk
 from callbot.terms import glossary, term_groups, tokenize
 from callbot.textnorm import contains_quote
 
+# The COSME note's budget sentence: a sum for the call, and for nothing the money tests name.
+COSME_BUDGET = "Il budget complessivo per questo bando è di 3.600.000 di euro."
+
 
 def _hit(text: str, section: str = "", title: str = "Nota sul bando", rank: int = 0,
          position: int | None = None) -> ScoredChunk:
@@ -423,7 +426,7 @@ def test_how_many_is_answered_by_a_number_written_in_words():
 def test_a_sum_asked_for_a_name_no_passage_with_a_sum_holds_is_absent():
     question = "How many euros did the Piedmont innovation poles receive over 2014-2020?"
     terms = QuestionTerms.of(question)
-    cosme = "Il budget complessivo per questo bando è di 3.600.000 di euro."
+    cosme = COSME_BUDGET
     piedmont = "I Poli di innovazione in Piemonte: 2014-2020, sostegno alle spese di funzionamento."
     assert money_absent(terms, question, [cosme, piedmont]) == ["piedmont"]
     # a passage that gives a sum for Piedmont answers it
@@ -439,7 +442,7 @@ def test_a_fee_is_a_sum_the_passages_must_give_for_what_it_is_paid_to():
     question = "What was the registration fee to attend the European Cluster Conference 2016 in Brussels?"
     terms = QuestionTerms.of(question)
     conference = "European Cluster Conference, Bruxelles, 1-2 dicembre 2016: elementi di interesse."
-    cosme = "Il budget complessivo per questo bando è di 3.600.000 di euro."
+    cosme = COSME_BUDGET
     assert money_absent(terms, question, [conference, cosme]) == ["brussels", "cluster", "conferenc"]
     assert money_absent(terms, question, [conference + " Iscrizione: 200 euro."]) == []
     quota = "Qual è la quota annuale di adesione ai cluster lombardi?"
@@ -513,7 +516,7 @@ def test_an_italian_region_named_in_lower_case_is_a_name_a_sum_must_come_with():
     question = "Quanto budget annuo ricevono i poli di innovazione piemontesi?"
     assert "piemontes" in asked_names(question)
     terms = QuestionTerms.of(question)
-    cosme = "Il budget complessivo per questo bando è di 3.600.000 di euro."
+    cosme = COSME_BUDGET
     assert money_absent(terms, question, [cosme]) == ["piemontes"]
     assert money_absent(terms, question, [cosme + " Poli del Piemonte."]) == []
 

@@ -1399,7 +1399,8 @@ def extractive_answer(
                 question, language, f"what the question asks about ({focus}) is in no document"
             )
     passages = [f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits]
-    best_cov = max((coverage(asked, p) for p in passages), default=0.0)
+    relevance = [coverage(asked, p) for p in passages]  # how much of the question each covers
+    best_cov = max(relevance, default=0.0)
     if not hits or best_cov < min_coverage:
         return refusal(question, language, f"weak evidence (coverage {best_cov:.2f})")
     if absent := terms.specific_absent(question, passages):
@@ -1424,7 +1425,6 @@ def extractive_answer(
     # people's word for its region or country ("piemontesi": Piemonte)
     named = [terms.alternatives.get(name, {name}) if language == "en" or name in _people_stems() else {name}
              for name in sorted(asked_names(question) - _PAYERS)]  # "l'UE": the Unione europea
-    relevance = [coverage(asked, p) for p in passages]
     if what := missing_shape(question, [without_set_aside(p) for p in passages], named, relevance):
         return refusal(question, language, f"no passage gives {what}")
     # sentences are picked by what is asked, not by "Ciao, siamo una PMI di Bari." (the asked

@@ -34,7 +34,7 @@ _BRACKETED = re.compile(r"\(([a-zà-ÿ][^()\d,;]*)\)")
 # "What reason is given for it in brackets?": the question says where the reason stands.
 _IN_BRACKETS = re.compile(r"\b(brackets?|parenthes[ie]s|parentesi)\b", re.IGNORECASE)
 # How many words before a bracket say what it is about.
-_LEAD_WORDS = 4
+_BEFORE_BRACKET = 4
 _UNITS = re.compile(r"\s*•\s*|(?<=[.;!?])\s+")
 
 
@@ -47,7 +47,7 @@ def _explains(m: re.Match[str], unit: str, asked: set[str]) -> bool:
     the question ("Collaborazione ristretta all'ambito regionale (…)"),
     not a qualification of something else ("5 working days (travel time excluded)"), and it
     is not what is asked itself ("(modello francese)" for "why the French model?")."""
-    before = tokenize(unit[: m.start()])[-_LEAD_WORDS:]
+    before = tokenize(unit[: m.start()])[-_BEFORE_BRACKET:]
     inside = set(tokenize(m.group(1)))
     if is_stopword(m.group(1).split()[0]):  # "(in qualità di host organisation)": a role
         return False
