@@ -398,6 +398,23 @@ def test_a_long_quote_ends_with_a_list_item_not_in_its_middle():
     assert quoted.endswith("nuovi posti di lavoro") and contains_quote(passage, quoted)
 
 
+def test_a_heading_over_a_bulleted_list_is_quoted_with_the_whole_list():
+    items = ["• Cambiamenti tecnologici e nuovi trends della politica economica nazionale ed Europea "
+             "(economia circolare, automazione, digitalizzazione)",
+             "• Processo di revisione della strategia di specializzazione intelligente (migliore "
+             "connessione tra diverse competenze politiche e revisione della roadmap technologica)",
+             "• Realizzazione della Città della Salute", "• Centro di Competenza su Advanced Manufacturing"]
+    passage = "\n".join(["Opportunità e rischi per la politica dei cluster piemontesi", "Opportunità", *items,
+                         "Rischi", "• Incertezza sul finanziamento dei poli di innovazione"])
+    heading = "Opportunità e rischi per la politica dei cluster piemontesi Opportunità"
+    quoted = extend_label(heading, passage)
+    # the last item too, though the list runs past 400 characters; not the next label's list
+    assert quoted.endswith("Advanced Manufacturing") and "Rischi" not in quoted
+    assert contains_quote(passage, quoted)
+    # a list longer than the limit is not taken whole
+    assert not extend_label(heading, passage, list_chars=300).endswith("Advanced Manufacturing")
+
+
 def test_an_unfinished_line_is_quoted_with_the_list_under_it():
     passage = (
         "Nel 2015 i poli vengono riorganizzati sulla base di nuovi programmi e agende strategiche di ricerca\n"

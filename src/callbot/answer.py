@@ -897,6 +897,8 @@ def extend_label(
     finished = sentence.endswith((".", ";", "!")) or len(sentence) >= 130
     if len(sentence) >= 80 and finished and not sentence.endswith((":", "?")):
         return sentence
+    if not heads_list and (items := _items_under(sentence, passage, list_chars)):
+        return f"{sentence} {items}"
     flat = re.sub(r"\s+", " ", passage)
     start = flat.find(sentence)
     if start < 0:
@@ -917,6 +919,26 @@ def extend_label(
         stop = start + (after[0] + (flat[start + after[0]] != " ") if after
                         else flat[start:stop].rfind(" "))
     return flat[start:stop].strip()
+
+
+def _items_under(sentence: str, passage: str, list_chars: int) -> str:
+    """The bulleted lines right under a label line ("Opportunità" over "• Realizzazione della
+    Città della Salute / • Centro di Competenza…"), joined, when the list ends within
+    `list_chars` of the label (on a line that is no item, or at the passage's end): the label's
+    whole list, never cut after an item in the middle. Empty otherwise."""
+    m = re.search(r"\s+".join(map(re.escape, sentence.split())), passage)
+    if not m or not passage[m.end():].startswith("\n"):
+        return ""
+    items: list[str] = []
+    for line in (line.strip() for line in passage[m.end():].split("\n")[1:]):
+        if line.startswith("•"):
+            items.append(line)
+        elif items and _unfinished(items[-1]) and line:
+            items[-1] = f"{items[-1]} {line}"
+        else:
+            break
+    joined = " ".join(items)
+    return joined if items and len(sentence) + len(joined) <= list_chars else ""
 
 
 _LABELLED_ITEM = re.compile(r"^([^•]{2,40}?)\s+•\s+")
