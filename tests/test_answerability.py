@@ -399,10 +399,10 @@ def test_a_long_quote_ends_with_a_list_item_not_in_its_middle():
 
 
 def test_a_heading_over_a_bulleted_list_is_quoted_with_the_whole_list():
-    items = ["• Cambiamenti tecnologici e nuovi trends della politica economica nazionale ed Europea "
-             "(economia circolare, automazione, digitalizzazione)",
-             "• Processo di revisione della strategia di specializzazione intelligente (migliore "
-             "connessione tra diverse competenze politiche e revisione della roadmap technologica)",
+    items = [("• Cambiamenti tecnologici e nuovi trends della politica economica nazionale ed Europea "
+              "(economia circolare, automazione, digitalizzazione)"),
+             ("• Processo di revisione della strategia di specializzazione intelligente (migliore "
+              "connessione tra diverse competenze politiche e revisione della roadmap technologica)"),
              "• Realizzazione della Città della Salute", "• Centro di Competenza su Advanced Manufacturing"]
     passage = "\n".join(["Opportunità e rischi per la politica dei cluster piemontesi", "Opportunità", *items,
                          "Rischi", "• Incertezza sul finanziamento dei poli di innovazione"])
