@@ -251,6 +251,30 @@ def test_a_share_must_stand_in_a_passage_about_what_is_counted():
     assert missing_shape(question, [obstacles + " Il 40% cita la burocrazia."], [], [0.7]) is None
 
 
+def test_a_length_of_time_must_stand_in_a_passage_of_a_document_that_names_what_is_asked():
+    question = "quanti mesi durano i progetti finanziati dalla call ESCP4S3?"
+    other_call = "La durata dei progetti potrà essere compresa tra 20 e 24 mesi."
+    escp4s3 = {"escp4s3"}
+    conference = frozenset({"escp4s3", "call", "cosme"})
+    cosme_2019 = frozenset({"durata", "progett", "cosme"})
+    assert missing_shape(question, [other_call], [escp4s3], [0.7], [cosme_2019]) == "a length of time"
+    # the name anywhere in the passage's document will do
+    assert missing_shape(question, [other_call], [escp4s3], [0.7], [conference]) is None
+    # "tre anni", "3-6 mesi": lengths written in words or as a range
+    asks = "il Business Accelerator: quanto durano i servizi di accelerazione?"
+    assert missing_shape(asks, ["Servizi di accelerazione per 3-6 mesi."], [], [0.8]) is None
+    assert missing_shape(asks, ["Durata: call annuali per tre anni."], [], [0.8]) is None
+    assert missing_shape(asks, ["Servizi di accelerazione per start-up innovative."], [], [0.8]) == (
+        "a length of time")
+
+
+def test_on_the_real_index_a_length_of_another_call_does_not_answer(assistant):
+    answer = assistant.ask("quanti mesi durano i progetti finanziati dalla call formale escp4s3 del 2017?")
+    assert answer.refused
+    answer = assistant.ask("Quanto durano i progetti del bando COSME per le cluster partnership?")
+    assert not answer.refused and "24 mesi" in answer.answer
+
+
 def test_on_the_real_index_a_share_paid_by_the_eu_is_found_under_unione_europea(assistant):
     """"l'UE" names who pays in general, which the budget passage calls "l'Unione europea"."""
     answer = assistant.ask("Che percentuale dei costi ammissibili copre l'UE nei progetti ESCP-4x?")

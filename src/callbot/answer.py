@@ -1447,7 +1447,7 @@ def extractive_answer(
     # people's word for its region or country ("piemontesi": Piemonte)
     named = [terms.alternatives.get(name, {name}) if language == "en" or name in _people_stems() else {name}
              for name in sorted(asked_names(question) - _PAYERS)]  # "l'UE": the Unione europea
-    if what := missing_shape(question, [without_set_aside(p) for p in passages], named, relevance):
+    if what := missing_shape(question, [without_set_aside(p) for p in passages], named, relevance, documents):
         return refusal(question, language, f"no passage gives {what}")
     # sentences are picked by what is asked, not by "Ciao, siamo una PMI di Bari." (the asked
     # part keeps an opening that carries the topic: "Devo fare una scheda sui rischi…: quali?")

@@ -14,7 +14,7 @@ from importlib import resources
 
 import yaml
 
-from callbot.figures import MONTH_NAMES
+from callbot.figures import MONTH_NAMES, number_words
 from callbot.spell import everyday_zipf
 from callbot.terms import is_stopword, region_words, tokenize
 
@@ -49,6 +49,8 @@ class Shape:
     asks: re.Pattern[str]
     found: re.Pattern[str]
     accept: Callable[[re.Match[str]], bool] = lambda m: True
+    # the question's names may stand anywhere in the passage's document, not in the passage
+    named_in_document: bool = False
 
     def in_text(self, text: str) -> bool:
         return any(self.accept(m) for m in self.found.finditer(text))
@@ -175,6 +177,21 @@ SHAPES.append(Shape(
                re.IGNORECASE),
 ))
 
+# "Quanti mesi durano i progetti…?", "how long does the pilot run?": a length of time ("tra 20
+# e 24 mesi", "tre anni", "5 working days"), in a passage that names what the question names
+# (the COSME 2019 projects' 20-24 months are not ESCP4S3's).
+_UNITS_OF_TIME = r"(mes[ei]|giorn[oi]|anni|anno|settiman[ae]|ore|months?|days?|years?|weeks?|hours?)"
+SHAPES.append(Shape(
+    "a length of time",
+    re.compile(r"\bhow\s+long\b|\bhow\s+many\s+(months|years|weeks|days)\b|\bquant[ioae]\s+"
+               r"(tempo|mesi|anni|settimane|giorni)\b|\bquanto\s+dur\w*|\bper\s+quanto\s+tempo\b|"
+               r"\b(durata|duration)\b", re.IGNORECASE),
+    re.compile(rf"\b(\d+|{number_words(2, 30)})\s+(?:\w+\s+)?{_UNITS_OF_TIME}\b|\b(annual\w*|biennal\w*|"
+               r"triennal\w*|pluriennal\w*|multi-?annual|one-?year|two-?year|three-?year)\b",
+               re.IGNORECASE),
+    named_in_document=True,  # the pilot's "3-6 mesi" on a slide of the Osservatorio's proposals
+))
+
 # Share of the best passage's coverage of the question that a passage giving the asked kind
 # of text must reach.
 SHAPE_RELEVANCE = 0.5
@@ -197,7 +214,8 @@ def asked_shapes(question: str) -> list[Shape]:
 
 
 def missing_shape(question: str, passages: list[str], specific: list[set[str]],
-                  relevance: list[float] | None = None) -> str | None:
+                  relevance: list[float] | None = None,
+                  documents: list[frozenset[str]] | None = None) -> str | None:
     """What the question asks for that no passage holds, or None. When the question names
     something (`specific`: for each of its names and acronyms, the stems that find it: its
     own, and its translations for an English question), the passage must name all of it
@@ -208,17 +226,20 @@ def missing_shape(question: str, passages: list[str], specific: list[set[str]],
     still counts. With `relevance` (how much of the question each passage covers), the
     passage must also be about the question nearly as much as the best one
     (`SHAPE_RELEVANCE`): "chi ha aperto i lavori della conferenza?" is not answered by a
-    consultant's name on another document's last slide."""
+    consultant's name on another document's last slide. With `documents` (the stems of each
+    passage's whole document), a shape `named_in_document` needs the names in the passage's
+    document only."""
     relevance = relevance or [1.0] * len(passages)
     top = max(relevance, default=0.0)
 
-    def names_all(passage: str) -> bool:
-        stems = set(tokenize(passage))
+    def names_all(i: int, shape: Shape) -> bool:
+        stems = documents[i] if shape.named_in_document and documents else set(tokenize(passages[i]))
         return all(group & stems for group in specific)
 
     for shape in asked_shapes(question):
         # a contact line stands on a slide of its own, with few of the question's words
         floor = 0.0 if shape.what in CONTACTS else top * SHAPE_RELEVANCE
-        if not any(shape.in_text(p) and names_all(p) and r >= floor for p, r in zip(passages, relevance)):
+        if not any(shape.in_text(p) and names_all(i, shape) and r >= floor
+                   for i, (p, r) in enumerate(zip(passages, relevance))):
             return shape.what
     return None
