@@ -190,11 +190,12 @@ def specific_words(question: str) -> set[str]:
     """Stems of capitalised words (not first of a sentence), acronyms, numbers, and countries,
     Italian regions or their peoples in lower case ("il partner sloveno", "i poli
     piemontesi"); not an amount written with a
-    thousands suffix ("360k"), which the documents write in full."""
+    thousands or millions suffix ("360k", "120mila", "18,5mln"), which the documents write
+    in full."""
     out: set[str] = set()
     for m in re.finditer(r"[\w-]+", question):  # "dell'Australia": "dell", "Australia"
         word = m.group(0)
-        if re.fullmatch(r"\d+[kK]", word):
+        if re.fullmatch(r"\d+(?:[kK]|mila|mln|mld)", word, re.IGNORECASE):
             continue
         if word.lower() in country_words() | region_words():
             out.update(tokenize(word))
