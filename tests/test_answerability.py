@@ -251,7 +251,7 @@ def test_a_capitalised_name_after_an_elided_article_is_a_name():
         ("Qual è il budget complessivo?", None),
         # a noun before a noun names what is asked about too; an adjective does not; nor does
         # a verb in -ing
-        ("What insurance cover do exchange participants need?", "insurance"),
+        ("What liability cover do exchange participants need?", "liability"),
         ("What are the weak points of the policy?", "weak"),
         ("What typical duration do projects have?", None),
         ("What daily allowance do visitors get?", None),
@@ -624,6 +624,8 @@ def test_a_second_question_about_something_no_document_names_is_refused(assistan
         ("EIC Accelerator: when is the deadline?", {"eic", "accelerator"}),
         ("Sto scrivendo una sintesi per il CdA: quali sono gli obiettivi?", set()),
         ("Helpdesk check before I reply: is it up to 360k per project?", set()),
+        ("i 120mila euro della regione lombardia da dove arrivano?", {"lombard"}),
+        ("il bando ha 3,6mln in tutto?", {"3"}),
         # a place the gazetteer knows (Lombard, Illinois) that is a word of the documents' world
         ("What yearly fee do firms pay to join the Lombard clusters?", {"lombard"}),
         # the asker introducing themselves before a colon; lower-case words of a hyphenated name
@@ -977,6 +979,19 @@ def test_a_year_asked_for_a_name_must_stand_on_a_line_with_it():
     # a name the document's title holds counts for every line ("cluster lombardi")
     lombard = "Con quale bando sono stati riconosciuti i cluster lombardi, e in che anno?"
     assert year_absent(QuestionTerms.of(lombard), lombard, [slide]) == []
+    # a year in brackets after a name dates that name (and what the line before it says)
+    survey = "In che anno è stata condotta l'indagine sui cluster lombardi?"
+    assert year_absent(QuestionTerms.of(survey), survey, [slide]) == ["what the question asks"]
+
+
+def test_a_day_asked_for_needs_a_line_with_a_day_of_a_month():
+    slide = _hit("• 2ª Call bandita nel 2016\n• Approvato nel mese di ottobre 2016\n"
+                 "DURATA: 30 mesi – dall’01/11/2016 al 30/04/2019", title="Progetto S3-4AlpClusters")
+    start = "On what date does the S3-4AlpClusters project start?"
+    assert year_absent(QuestionTerms.of(start), start, [slide], "a day") == []
+    approval = _hit("• Approvato nel mese di ottobre 2016", title="Progetto S3-4AlpClusters")
+    assert year_absent(QuestionTerms.of(start), start, [approval], "a day") == ["a day"]
+    assert year_absent(QuestionTerms.of("Quando parte?"), "Quando parte?", [approval], "a day") == []
 
 
 def test_a_rate_asked_for_large_companies_needs_a_sentence_that_gives_theirs():

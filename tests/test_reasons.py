@@ -76,6 +76,13 @@ def test_a_bracket_after_other_words_or_opening_with_a_preposition_is_no_reason(
     assert reason_missing("Perché 200 km?", asked, [unit])
 
 
+def test_a_gloss_on_a_figure_is_no_reason_and_perche_with_a_grave_accent_asks_why():
+    unit = "non potrà superare i 1.100 euro (lump sum) per ogni organizzazione che partecipa allo scambio"
+    # the question's "100" is not a word the bracket follows
+    assert reason_missing("Perché la soglia è 200 km e non 100?", set(tokenize("soglia 200 km 100 scambi")), [unit])
+    assert asks_why("perchè nel clusterxchange la soglia è proprio 200 km?")
+
+
 def test_a_reason_about_something_else_does_not_answer():
     """"Future call per allineare…" shares no word with the question about Fribourg."""
     unit = "Future call per allineare la policy alle strategie regionali"

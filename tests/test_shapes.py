@@ -117,6 +117,18 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     # a hotel to recommend, not what the lump sum pays for
     ("Can you recommend a good hotel near the conference venue?", ["a hotel or restaurant"]),
     ("Does the lump sum cover hotel costs?", []),
+    # session 13: a full name, a salary, payment in advance, insurance, a professional, a length
+    ("chi è la persona di riferimento in regione per il progetto? nome e cognome", ["a person's name"]),
+    ("lo stipendio del cluster manager è un costo ammissibile?", ["staff costs"]),
+    ("can the lump sum be paid to the visiting organisation in advance?",
+     ["pre-financing or payment instalments"]),
+    ("Does the quality manual require travel insurance?", ["insurance"]),
+    ("mi consigli un commercialista bravo a torino?", ["a professional to recommend"]),
+    ("What do the consultants recommend to the region?", []),
+    ("quanti mesi durano i progetti?", ["a length of time"]),
+    ("How long can an exchange last?", ["a length of time"]),
+    ("Quanto tempo ci vuole?", ["a length of time"]),
+    ("How many exchanges are planned?", []),
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what

@@ -459,24 +459,48 @@ def call_year_absent(question: str, passages: list[str]) -> str | None:
 # "In che anno…", "in what year": a year asked for what the question names.
 _ASKS_YEAR = re.compile(r"\b(in\s+(?:che|quale)\s+anno|(?:in\s+)?(?:what|which)\s+year)\b", re.IGNORECASE)
 _A_YEAR = re.compile(_YEAR)
+# "In che giorno…", "on what date…": a day of a month ("4 aprile 2019", "1-2 dicembre",
+# "01/11/2016"), not a month or a year.
+_ASKS_DAY = re.compile(r"\b(?:(?:in\s+)?(?:che|quale)\s+(?:giorno|data)|(?:on\s+)?(?:what|which)\s+(?:day|date)|"
+                       r"(?:exact|precise)\s+date|data\s+(?:esatta|precisa))\b", re.IGNORECASE)
+_A_DAY = re.compile(rf"\b\d{{1,2}}(?:°|º)?\s*(?:[-–]\s*\d{{1,2}}\s*)?(?:{MONTH_NAMES})\b|"
+                    rf"\b(?:{MONTH_NAMES})\s+\d{{1,2}}\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\s?\d{{2,4}}\b", re.IGNORECASE)
+# What a question asking "when" may ask for, and the line that gives it.
+DATED = {"a year": (_ASKS_YEAR, _A_YEAR), "a day": (_ASKS_DAY, _A_DAY)}
 
 
-def year_absent(terms: QuestionTerms, question: str, hits: list[ScoredChunk]) -> list[str]:
-    """For a question asking in what year, its names (not those of who pays) when no line of
-    the passages gives a year together with all of them, or with those its document's title
-    or the passage's heading does not hold: "Driade (2009)" answers for the Bando Driade,
-    but "Como-NExT(50)" on the same slide gives no year for ComoNExT. Empty otherwise."""
-    if not _ASKS_YEAR.search(question):
+def year_absent(terms: QuestionTerms, question: str, hits: list[ScoredChunk], what: str = "a year") -> list[str]:
+    """For a question asking in what year (`what`: or on what day, of `DATED`), its names (not
+    those of who pays) when no line of the passages gives a year together with all of them,
+    or with those its document's title or the passage's heading does not hold: "Driade
+    (2009)" answers for the Bando Driade, but "Como-NExT(50)" on the same slide gives no year
+    for ComoNExT. A year in brackets after a name dates that name only (and what the line
+    before it says: "Riconoscimento regionale Bando / Driade (2009)"): it does not say when
+    the Lombard survey was carried out. Empty otherwise."""
+    asks, given_in = DATED[what]
+    if not asks.search(question):
         return []
     names = _names(terms, question)
+    asked = terms.stems() - set(tokenize(asks.search(question).group(0)))
+    unrelated = False  # a line gives a year with the names, but for something else
     for hit in hits:
         given = set(tokenize(f"{hit.chunk.title} {hit.chunk.section}"))
-        for line in hit.chunk.text.split("\n"):
-            if _A_YEAR.search(line):
-                stems = given | set(tokenize(line))
-                if all(terms.alternatives[t] & stems for t in names):
-                    return []
-    return names or ["a year"]
+        lines = hit.chunk.text.split("\n")
+        for i, line in enumerate(lines):
+            if not given_in.search(line):
+                continue
+            if all(terms.alternatives[t] & (set(tokenize(line)) | given) for t in names):
+                # the name, and the line it goes on from ("Riconoscimento regionale Bando")
+                dated = [f"{lines[i - 1] if i else ''} {m.group(1)}" for m in _DATED_NAME.finditer(line)]
+                if dated and not any(set(tokenize(d)) & asked for d in dated):
+                    unrelated = True
+                    continue
+                return []
+    return ["what the question asks"] if unrelated else names or [what]
+
+
+# "Driade (2009)": a name and its year.
+_DATED_NAME = re.compile(r"([\w-]+)\s*\((?:19|20)\d\d\)")
 
 
 # Below this share of question words known to the documents, the question is about
@@ -1436,8 +1460,9 @@ def extractive_answer(
         return refusal(question, language, f"no passage found speaks of the {which}")
     if year := call_year_absent(question, passages):
         return refusal(question, language, f"no passage found speaks of a call of {year}")
-    if undated := year_absent(terms, question, hits):
-        return refusal(question, language, f"no line gives a year for {', '.join(undated)}")
+    for what in DATED:
+        if undated := year_absent(terms, question, hits, what):
+            return refusal(question, language, f"no line gives {what} for {', '.join(undated)}")
     counted = counted_thing(question)
     if counted and not _counted_with_number(terms, counted, passages, vocabulary, question):
         return refusal(question, language, "no passage gives a number for what the question counts")

@@ -14,15 +14,15 @@ from callbot.terms import is_stopword, tokenize
 # "why", "perché", "come mai", "per quale motivo", "what reason": at the start of the
 # question or of one of its clauses ("Where can I get them, and why weren't they attached?").
 ASKS_WHY = re.compile(
-    r"(?:^|[?:.,;]\s*|\b(?:and|e|ma|but)\s+)(why|perch[eé]|come\s+mai|how\s+come|"
+    r"(?:^|[?:.,;]\s*|\b(?:and|e|ma|but)\s+)(why|perch[eéè]|come\s+mai|how\s+come|"
     r"for\s+what\s+reasons?|per\s+quale\s+(?:motivo|ragione)|what\s+reasons?|which\s+reasons?|"
     r"quali?\s+(?:motivi|motivo|ragioni|ragione))\b",
     re.IGNORECASE,
 )
 # A clause of cause or purpose, in Italian or English.
 _CAUSE = re.compile(
-    r"\b(perch[eé]|poich[eé]|giacch[eé]|in\s+quanto|dato\s+che|visto\s+che|siccome|a\s+causa|"
-    r"grazie\s+a|dovut[oaie]\s+a|per\s+via|motiv\w*|ragion\w*|al\s+fine|allo\s+scopo|affinch[eé]|"
+    r"\b(perch[eéè]|poich[eéè]|giacch[eéè]|in\s+quanto|dato\s+che|visto\s+che|siccome|a\s+causa|"
+    r"grazie\s+a|dovut[oaie]\s+a|per\s+via|motiv\w*|ragion\w*|al\s+fine|allo\s+scopo|affinch[eéè]|"
     r"in\s+modo\s+(?:tale\s+)?(?:da|che)|così\s+da|essendo|avendo|quindi|pertanto|"
     r"per\s+(?:non\s+)?\w+(?:ar|er|ir)(?:e|ne|si|li|la|lo|le|ci|vi)|"
     r"because|since|due\s+to|owing\s+to|so\s+that|in\s+order\s+to|reasons?|thanks\s+to)\b",
@@ -45,9 +45,10 @@ def asks_why(question: str) -> bool:
 def _explains(m: re.Match[str], unit: str, asked: set[str]) -> bool:
     """Whether the bracket `m` gives a reason for what the question asks: it follows a word of
     the question ("Collaborazione ristretta all'ambito regionale (…)"),
-    not a qualification of something else ("5 working days (travel time excluded)"), and it
+    not a qualification of something else ("5 working days (travel time excluded)") nor a
+    gloss on a figure ("1.100 euro (lump sum)": the question's "100" is no word of it), and it
     is not what is asked itself ("(modello francese)" for "why the French model?")."""
-    before = tokenize(unit[: m.start()])[-_BEFORE_BRACKET:]
+    before = [t for t in tokenize(unit[: m.start()])[-_BEFORE_BRACKET:] if not t.isdigit()]
     inside = set(tokenize(m.group(1)))
     if is_stopword(m.group(1).split()[0]):  # "(in qualità di host organisation)": a role
         return False

@@ -27,7 +27,7 @@ RARE_NAME_ZIPF = 2.0
 
 _ROLE = (r"(cluster\s+)?manager|direct(or|ress)|diret(tore|trice)|president(e|essa)?|chair(man|woman|"
          r"person)?|responsabile|referente|funzionari[oa]|official|officer|autor[ei]|autrice|"
-         r"author|dirigente|contact\s+person|persona\s+di\s+contatto|spokes(person|man|woman)|ceo|"
+         r"author|dirigente|contact\s+person|persona\s+di\s+(contatto|riferimento)|point\s+of\s+contact|spokes(person|man|woman)|ceo|"
          r"(keynote\s+)?speakers?|relator[ei]|relatrice|oratori?|oratric[ei]|moderator[ei]?|moderatrice|"
          r"commissari[oa]|commissioner")
 # "who gave the keynote", "chi ha tenuto il discorso di apertura": a person who spoke.
@@ -79,7 +79,8 @@ def person_like(m: re.Match[str]) -> bool:
 # "Who do I contact about…? name and role please": a person to write to.
 _WHOM = (r"\bwho\s+(do|should|can|could)\s+(i|we)\s+(contact|write\s+to|call|reach)\b|"
          r"\bchi\s+(posso|devo|possiamo|dobbiamo|potrei|potremmo)\s+(contattare|sentire|chiamare)\b|"
-         r"\bname\s+and\s+(role|title|position)\b|\bnome\s+e\s+(ruolo|qualifica)\b")
+         r"\bname\s+and\s+(role|title|position|surname)\b|\bnome\s+e\s+(ruolo|qualifica|cognome)\b|"
+         r"\b(first\s+and\s+last|full)\s+name\b")
 
 
 # A question about how things turned out — who won, what was actually achieved, how many
