@@ -22,6 +22,7 @@ from callbot.answer import (
     from_asked_label,
     is_hostile,
     money_absent,
+    rare_terms,
     ordinal_absent,
     pick_sentences,
     quotable_sentences,
@@ -1010,6 +1011,21 @@ def test_how_much_a_named_scheme_covers_needs_a_sum_or_share_with_its_name():
     named = "Rischi in Piemonte: il Fondo Rotativo non è coordinato con la politica regionale."
     assert money_absent(terms, question, [cosme, named]) != []
     assert money_absent(terms, question, [named + " Copre il 40% degli investimenti delle PMI."]) == []
+
+
+def test_a_sum_asked_for_a_name_typed_in_lower_case_needs_a_passage_with_that_name():
+    """"manunet" is no everyday word but one of the documents': a name, however it is typed."""
+    question = "manunet call mentioned for piedmont: what's the max funding per project?"
+    cosme = "Il contributo massimo sarà di 360.000 euro per ogni progetto."
+    vocabulary = set(tokenize(cosme + " Bandi transnazionali congiunti: Manunet, Incomera"))
+    assert rare_terms(question, vocabulary) == ["manunet"]
+    terms = QuestionTerms.of(question, vocabulary)
+    assert money_absent(terms, question, [cosme], vocabulary=vocabulary) == ["manunet"]
+    assert money_absent(terms, question, [cosme]) == []  # without the documents' words
+    # "innosup-1": a rare word before a number is a name; "a single project" asks per project
+    single = "what's the maximum grant a single project can get under innosup-1?"
+    innosup = "Innosup 1: dotazione 18,5 mln €, cofinanziamento UE del 75% per PMI."
+    assert money_absent(QuestionTerms.of(single), single, [cosme, innosup]) == ["innosup"]
 
 
 def test_a_city_asked_for_is_named_by_a_place_name_without_the_word_city():

@@ -694,6 +694,8 @@ _ASKS_MONEY = re.compile(
     r"how\s+much\s+of\s+the\s+\S+\s+budget|"
     r"quant[oi]\s+(milioni\s+di\s+)?(euro|soldi|budget|denaro|fesr|erdf|contributo|finanziamento)|"
     r"budget|dotazione|importo|contributo\s+massimo|stanziat\w*|quanto\s+cost\w*|"
+    r"(maximum|max|highest|largest|massim[oa])\s+([\w-]+\s+){0,2}?(grants?|funding|contributions?|"
+    r"contribut[oi]|finanziament[oi]|amounts?|sums?)|"
     r"how\s+much\s+(does|do|did|will|would)\s+(it|this|that|they)\s+cost|"
     # a fee to attend or to join: "registration fee", "quota di iscrizione"
     r"fees?|tariff\w*|quot[ae]\s+(annual[ei]\s+)?di\s+(iscrizione|adesione|partecipazione)|"
@@ -764,13 +766,24 @@ _PARTICIPANT = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _PARTICIPANTS.ite
 _UNIT = r"(?:progett[oi]|project|consorzi[oa]?|consortium|partner|organi[sz]{1,2}azion[ei]|organi[sz]ations?|participants?|partecipant[ei])"
 _ASKS_PER_UNIT = re.compile(
     rf"\b(?:per\s+(?:singol[oa]\s+|ogni\s+|ciascun[oa]?\s+)?{_UNIT}|(?:per\s+)?each\s+{_UNIT}|"
-    rf"(?:ciascun[oa]?|ognun[oa])\s+{_UNIT}|ciascun[oa]?\s*\?|each\s*\?|a\s+testa|cadauno)\b", re.IGNORECASE)
+    rf"(?:ciascun[oa]?|ognun[oa])\s+{_UNIT}|ciascun[oa]?\s*\?|each\s*\?|a\s+testa|cadauno|"
+    rf"(?:a|one|any)\s+(?:single|individual)\s+{_UNIT}|(?:un|una)\s+singol[oa]\s+{_UNIT})\b", re.IGNORECASE)
 _PER_UNIT = re.compile(rf"\b(?:per\s+(?:ogni|ciascun[oa]?|singol[oa])?\s*\w*\s*{_UNIT}|cadaun[oa]|"
                        rf"ciascun[oa]?|a\s+testa|each|per\s+{_UNIT})\b", re.IGNORECASE)
 
 
+def rare_terms(question: str, vocabulary: set[str]) -> list[str]:
+    """Stems of the question's words that are no everyday English or Italian word but a word
+    of the documents ("manunet", "driade"): the documents' own names, however they are typed
+    (lower case, or capitalised only as the question's first word)."""
+    from callbot.spell import is_real_word
+
+    words = re.findall(r"(?<![\w-])[a-zà-ÿ]{4,}(?![\w-])", question.lower())
+    return sorted({t for w in words if not is_real_word(w) for t in tokenize(w) if t in vocabulary})
+
+
 def money_absent(terms: QuestionTerms, question: str, passages: list[str],
-                 documents: list[frozenset[str]] | None = None) -> list[str]:
+                 documents: list[frozenset[str]] | None = None, vocabulary: set[str] | None = None) -> list[str]:
     """For a question about a sum of money (or a share), the names of the question
     ("Piedmont", "Swiss") when no passage holds a sum (a share) together with all of them (or
     their translations): the sums the passages give belong to something else. Empty when the
@@ -787,6 +800,8 @@ def money_absent(terms: QuestionTerms, question: str, passages: list[str],
         return [who.group(0)]  # the 75 % "per PMI" is not the rate for large companies
     per_unit = bool(_ASKS_PER_UNIT.search(question))
     names = _names(terms, question)
+    if vocabulary is not None:  # "manunet call: max funding per project?"
+        names += [t for t in rare_terms(question, vocabulary) if t in terms.alternatives and t not in names]
     codes = _codes(terms, question)
     if not names and not per_unit and not (codes and documents is not None):
         return []
@@ -1454,7 +1469,7 @@ def extractive_answer(
     if apart := terms.compared_apart(question, passages):
         return refusal(question, language, f"no passage compares {', '.join(apart)}")
     documents = [doc_stems(h.chunk.doc_id) for h in hits] if doc_stems is not None else None
-    if names := money_absent(terms, question, passages, documents):
+    if names := money_absent(terms, question, passages, documents, vocabulary):
         return refusal(question, language, f"no passage gives a sum or share for {', '.join(names)}")
     if which := ordinal_absent(question, passages):
         return refusal(question, language, f"no passage found speaks of the {which}")

@@ -186,6 +186,12 @@ def region_words() -> frozenset[str]:
                      for w in line.split())
 
 
+def is_real_word(word: str) -> bool:
+    from callbot.spell import is_real_word as real  # spell builds on this module
+
+    return real(word)
+
+
 def specific_words(question: str) -> set[str]:
     """Stems of capitalised words (not first of a sentence), acronyms, numbers, and countries,
     Italian regions or their peoples in lower case ("il partner sloveno", "i poli
@@ -206,7 +212,8 @@ def specific_words(question: str) -> set[str]:
         if re.search(r"\d", word) or word.isupper() and len(word) > 1 or (
             word[0].isupper() and not sentence_start
         ):
-            # of "2-year-old" or "UK-based", the plain lower-case words are not names
-            parts = [p for p in word.split("-") if not (p.isalpha() and p.islower())] or [word]
+            # of "2-year-old" or "UK-based", the plain lower-case words are not names; the
+            # rare ones are ("innosup-1", "escp-4x")
+            parts = [p for p in word.split("-") if not (p.isalpha() and p.islower() and is_real_word(p))] or [word]
             out.update(t for p in parts for t in tokenize(p))
     return out
