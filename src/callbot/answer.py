@@ -1163,14 +1163,14 @@ def pick_sentences(
 
 # How many lines above a list item its lead-in ("…ma dovrà essere aperta:") may stand.
 LEAD_IN_LINES = 6
-LEAD_IN_WORDS = 5
 LEAD_IN_PROBE = 40  # characters of the item looked for in its passage
 
 
 def _with_lead_in(hits: list[ScoredChunk], picked: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
     """A quoted list item that goes on a sentence ("alle PMI di un cluster di un paese COSME.")
     is preceded by the line that opens the list in its passage ("La partecipazione … non potrà
-    essere limitata … ma dovrà essere aperta:"): the item alone does not say what it is."""
+    essere limitata … ma dovrà essere aperta:"), or by the list's heading ("Attività
+    opzionali:"): the item alone does not say what it is, nor whether it is required."""
     out = list(picked)
     for rank, sentence, score in picked:
         text = hits[rank].chunk.text
@@ -1178,9 +1178,7 @@ def _with_lead_in(hits: list[ScoredChunk], picked: list[tuple[int, str, float]])
         if not sentence[:1].islower() or at <= 0:
             continue
         lines = [line.strip() for line in text[:at].rstrip().split("\n")][-LEAD_IN_LINES:]
-        # a sentence that opens the list, not a heading ("Attività obbligatorie:")
-        lead = next((line for line in reversed(lines) if line.endswith(":")
-                     and len(line.split()) >= LEAD_IN_WORDS), None)
+        lead = next((line for line in reversed(lines) if line.endswith(":")), None)
         if lead is None or any(lead in s for _, s, _ in out):
             continue
         lead = (quotable_sentences(lead) or [lead])[-1]
