@@ -1124,6 +1124,19 @@ def test_a_question_closed_with_thanks_is_answered_and_kept_as_typed(assistant):
     assert answer.question == question
 
 
+@pytest.mark.parametrize("question", [
+    ("we're a business network and not registered yet on the european cluster collaboration platform. "
+     "does that rule us out of the cosme call?"),
+    "We are an SME in Bari and we have no partner yet. Is that a problem for the COSME call?",
+])
+def test_a_question_about_what_the_sentence_before_it_says_keeps_that_sentence(question):
+    assert asked_part(question) == question
+
+
+def test_a_demonstrative_before_a_noun_does_not_point_back():
+    assert asked_part("We are an SME in Bari. Is this call open to us?") == "Is this call open to us?"
+
+
 def test_an_opening_that_names_what_is_asked_stays_part_of_it():
     question = "mi serve un contatto per l'osservatorio: a che numero di telefono posso chiamare?"
     assert asked_part(question) == question

@@ -212,7 +212,18 @@ def asked_part(question: str) -> str:
     opening = question[: question.rfind(core)]
     if ":" in opening and set(tokenize(opening)) & _domain_stems():
         return question  # "mi serve un contatto per l'osservatorio: a che numero…?" asks it
+    if _POINTS_BACK.match(core) and set(tokenize(opening)) & _domain_stems():
+        return question  # "… not registered yet on the platform. does that rule us out?"
     return core
+
+
+# "Does that rule us out?", "è possibile questo?": the question is about what the sentence
+# before it says.
+_POINTS_BACK = re.compile(
+    r"^\W*(?:is|was|does|do|did|would|will|can|could|should|must)\s+(?:that|this)(?=\s*\?|\s+(?:still\s+|also\s+|"
+    r"really\s+)?(?:rule|rules|mean|count|apply|affect|matter|change|exclude|disqualify|qualify|allow|make|work|"
+    r"allowed|ok|okay|possible|acceptable|a\s+problem|an\s+issue|true|right|correct|eligible|enough)\b)|"
+    r"^\W*(?:[\w'’]+\s+){0,3}?ciò\b|\b(?:questo|quello)\s*\?", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
