@@ -1142,6 +1142,13 @@ def test_an_opening_that_names_what_is_asked_stays_part_of_it():
     assert asked_part(question) == question
 
 
+def test_on_the_real_index_two_items_of_one_list_come_with_its_opening_once(assistant):
+    answer = assistant.ask("a visiting organisation wants to stay six weeks with its host under "
+                           "clusterxchange. is that allowed?")
+    quotes = [line for line in answer.answer.split("\n") if line.startswith("- «")]
+    assert len(quotes) == len(set(quotes))
+
+
 def test_a_quoted_list_item_comes_with_the_sentence_that_opens_its_list():
     passage = ("La partecipazione allo schema pilota non potrà essere limitata ai beneficiari diretti "
                "ma dovrà essere aperta:\na tutte le organizzazioni cluster dei paesi COSME;\n"

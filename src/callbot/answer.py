@@ -1190,9 +1190,11 @@ def _with_lead_in(hits: list[ScoredChunk], picked: list[tuple[int, str, float]])
             continue
         lines = [line.strip() for line in text[:at].rstrip().split("\n")][-LEAD_IN_LINES:]
         lead = next((line for line in reversed(lines) if line.endswith(":")), None)
-        if lead is None or any(lead in s for _, s, _ in out):
+        if lead is None:
             continue
         lead = (quotable_sentences(lead) or [lead])[-1]
+        if any(lead in s for _, s, _ in out):  # two items of one list: their lead once
+            continue
         i = next(i for i, p in enumerate(out) if p[0] == rank and p[1] == sentence)
         out.insert(i, (rank, lead, score))
     return out
