@@ -185,6 +185,7 @@ def test_a_label_line_lends_its_words_to_the_line_under_it():
         ("Qual è il numero minimo di dipendenti richiesto?", "dipendenti"),
         ("Qual è il numero di telefono dell'helpdesk?", None),  # a contact, not a count
         ("What is the deadline?", None),
+        ("A quanti paesi non europei verrà estesa la policy?", "paesi non europei"),  # a count of its own
     ],
 )
 def test_counted_thing(question, counted):
@@ -197,6 +198,15 @@ def test_every_word_of_what_is_counted_must_stand_in_the_counting_sentence():
     terms = QuestionTerms.of("How many SME members does a cluster organisation need?")
     assert not _counted_with_number(terms, "sme members", passages, None)
     assert _counted_with_number(terms, "sme", passages, None)
+
+
+def test_a_count_of_things_that_are_not_something_needs_a_sentence_that_says_so():
+    question = "A quanti paesi non europei verrà estesa la cluster policy UE?"
+    terms = QuestionTerms.of(question)
+    slide = ["Estensione della cluster policy UE a molti paesi non europei. Consorzi di 3 paesi europei."]
+    assert not _counted_with_number(terms, counted_thing(question), slide, None, question)
+    assert _counted_with_number(terms, counted_thing(question), ["Sarà estesa a 12 paesi non europei."], None,
+                                question)
 
 
 def test_how_many_is_refused_when_no_passage_counts_that_thing():

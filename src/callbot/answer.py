@@ -548,6 +548,9 @@ def counted_thing(question: str) -> str | None:
     people = country_words() | region_words()  # "how many lombard clusters": clusters
     if second and (first[:1].isupper() or first.lower() in _COUNT_ADJECTIVES | people):
         return second.lower()
+    # "quanti paesi non europei": countries that are not European, a count of its own
+    if negated := re.match(r"\s*non\s+([\w'’-]+)", question[m.end(1) - len(second) if second else m.end(1):]):
+        return f"{first} non {negated.group(1)}".lower()
     return first.lower()
 
 
@@ -605,12 +608,16 @@ def _counted_with_number(
     if vocabulary is not None:
         groups = [g & vocabulary for g in groups]
     names = _names(terms, question)
+    # "paesi non europei": the sentence must say "non europei" itself
+    negated = re.search(r"\bnon\s+(\w{1,5})", counted)
     for passage in passages:
         held = set(tokenize(passage))
         if not all(terms.alternatives[t] & held for t in names):
             continue
         for sentence in split_sentences(passage):
             words = set(tokenize(sentence)) | (_EURO if "€" in sentence else set())
+            if negated and not re.search(rf"\bnon[\s-]+{negated.group(1)}", sentence, re.IGNORECASE):
+                continue
             if all(g & words for g in groups) and _counts(sentence, groups):
                 return True
     return False
