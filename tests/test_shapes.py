@@ -304,6 +304,12 @@ def test_a_topic_is_found_only_where_a_passage_speaks_of_it():
     assert not turnover.in_text("iv) fatturato ed esportazioni delle PMI coinvolte nei 3 anni")
 
 
+def test_managerial_skills_are_no_software_product():
+    product = next(s for s in asked_shapes("can you recommend a cheap crm for a small cluster office?"))
+    assert not product.in_text("finalizzati al miglioramento delle competenze gestionali dei cluster manager")
+    assert product.in_text("un software gestionale per i soci") and product.in_text("il CRM del cluster")
+
+
 def test_a_passage_that_reports_an_outcome_counts():
     outcome = next(s for s in SHAPES if s.what == "how things actually turned out")
     assert outcome.in_text("Nel 2018 sono stati selezionati 12 progetti.")
