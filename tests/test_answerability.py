@@ -1038,6 +1038,13 @@ def test_a_sum_asked_for_a_name_typed_in_lower_case_needs_a_passage_with_that_na
     assert money_absent(QuestionTerms.of(single), single, [cosme, innosup]) == ["innosup"]
 
 
+def test_how_much_each_one_got_asks_a_sum_per_unit():
+    question = "Which Lombard clusters were chosen as pilots, and how much funding did each one get?"
+    budget = "BUDGET A CARICO DI REGIONE LOMBARDIA: € 120.000,00, di cui € 102.000,00 FESR."
+    assert money_absent(QuestionTerms.of(question), question, [budget]) != []
+    assert money_absent(QuestionTerms.of(question), question, [budget + " 40.000 euro cadauno ai pilota lombardi."]) == []
+
+
 def test_a_city_asked_for_is_named_by_a_place_name_without_the_word_city():
     question = "In quale città si è tenuta la European Cluster Conference del 2016?"
     note = "European Cluster Conference Cluster 4.0 Bruxelles, 1-2 dicembre 2016"

@@ -785,7 +785,8 @@ _UNIT = r"(?:progett[oi]|project|consorzi[oa]?|consortium|partner|organi[sz]{1,2
 _ASKS_PER_UNIT = re.compile(
     rf"\b(?:per\s+(?:singol[oa]\s+|ogni\s+|ciascun[oa]?\s+)?{_UNIT}|(?:per\s+)?each\s+{_UNIT}|"
     rf"(?:ciascun[oa]?|ognun[oa])\s+{_UNIT}|ciascun[oa]?\s*\?|each\s*\?|a\s+testa|cadauno|"
-    rf"(?:a|one|any)\s+(?:single|individual)\s+{_UNIT}|(?:un|una)\s+singol[oa]\s+{_UNIT})\b", re.IGNORECASE)
+    rf"(?:a|one|any)\s+(?:single|individual)\s+{_UNIT}|(?:un|una)\s+singol[oa]\s+{_UNIT}|"
+    r"each\s+(?:one|of\s+them)|ognuno|ciascuno\s+di\s+(?:loro|essi|questi))\b", re.IGNORECASE)
 _PER_UNIT = re.compile(rf"\b(?:per\s+(?:ogni|ciascun[oa]?|singol[oa])?\s*\w*\s*{_UNIT}|cadaun[oa]|"
                        rf"ciascun[oa]?|a\s+testa|each|per\s+{_UNIT})\b", re.IGNORECASE)
 
