@@ -636,6 +636,9 @@ def test_a_second_question_about_something_no_document_names_is_refused(assistan
         ("Sto scrivendo una sintesi per il CdA: quali sono gli obiettivi?", set()),
         ("Helpdesk check before I reply: is it up to 360k per project?", set()),
         ("i 120mila euro della regione lombardia da dove arrivano?", {"lombard"}),
+        # a first word that is no everyday word is a name; an everyday one is not
+        ("Innosup: qual è la dotazione?", {"innosup"}),
+        ("Quale dotazione ha il bando?", set()),
         ("il bando ha 3,6mln in tutto?", {"3"}),
         # a place the gazetteer knows (Lombard, Illinois) that is a word of the documents' world
         ("What yearly fee do firms pay to join the Lombard clusters?", {"lombard"}),

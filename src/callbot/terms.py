@@ -210,7 +210,7 @@ def specific_words(question: str) -> set[str]:
         elided = before.endswith(("'", "’")) and before[-2:-1].isalpha()  # dell'Australia
         sentence_start = not before or (before[-1] in ".?!:\"'’“«(" and not elided)
         if re.search(r"\d", word) or word.isupper() and len(word) > 1 or (
-            word[0].isupper() and not sentence_start
+            word[0].isupper() and (not sentence_start or not is_real_word(word.lower()))
         ):
             # of "2-year-old" or "UK-based", the plain lower-case words are not names; the
             # rare ones are ("innosup-1", "escp-4x")
