@@ -898,6 +898,14 @@ def test_on_the_real_index_a_list_cut_into_the_next_chunk_is_quoted(assistant):
     assert len(answer.citations) <= 5
 
 
+def test_on_the_real_index_a_slide_list_second_among_the_quotes_goes_on_in_the_next_chunk(assistant):
+    """The Lombard obstacles slide runs into the next chunk, where its internationalisation
+    items are; a passage of the conference note about internationalisation is quoted first."""
+    answer = assistant.ask("what's holding these lombard clusters back from going abroad? "
+                           "I mean the internationalisation problems they list")
+    assert not answer.refused and "carenza di competenze specifiche" in answer.answer
+
+
 def test_a_pick_that_takes_in_an_earlier_one_replaces_it():
     calendar = ("Calendario\nAzione Data/periodo\nScadenza per la presentazione delle proposte\n"
                 "4 aprile 2019, h. 17 (Bruxelles time)\nComunicazione ai partecipanti Luglio/Ottobre 2019\n"

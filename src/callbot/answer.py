@@ -1214,6 +1214,10 @@ _PROMISES = re.compile(rf"\b({number_words(2, 4)})\s+(?:main\s+|principali\s+)?[
                        r"[^.:;]*[.:]$", re.IGNORECASE)
 
 
+# How many of the best quotes may be a list that goes on in the next chunk.
+RUN_ON_QUOTES = 2
+
+
 # The chunk after a given one in its document, or None (`Retriever.next_chunk`).
 NextChunk = Callable[[Chunk], Chunk | None]
 
@@ -1287,8 +1291,10 @@ def _announced_items(
         on_label = _ends_on_asked_label(sentence, chunk.text, asked or set())
         promises = bool(_COUNTED_ITEMS.search(sentence)) and any(
             _PROMISES.search(last) and last in sentence for last in quotable_sentences(chunk.text)[-2:])
-        # the best quote only: a list of a slide the answer is about
-        runs_on = (rank, sentence) == picked[0][:2] and _list_runs_on(sentence, chunk.text, asked or set())
+        # the best two quotes only: a list of a slide the answer is about (a passage of
+        # another document may come first: "internationalisation" is in the conference note)
+        runs_on = ((rank, sentence) in [p[:2] for p in picked[:RUN_ON_QUOTES]]
+                   and _list_runs_on(sentence, chunk.text, asked or set()))
         if not (heads_list or on_label or promises or runs_on):
             continue
         nxt = next((j for j, h in enumerate(hits) if h.chunk.doc_id == chunk.doc_id
