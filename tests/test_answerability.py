@@ -906,6 +906,15 @@ def test_on_the_real_index_a_slide_list_second_among_the_quotes_goes_on_in_the_n
     assert not answer.refused and "carenza di competenze specifiche" in answer.answer
 
 
+def test_a_length_the_question_states_asks_for_a_length():
+    """"stay six weeks: is that allowed?" is answered by the rule on how long an exchange lasts."""
+    from callbot.answer import answer_types
+
+    duration = "La durata massima potrà essere un mese."
+    assert any(t.search(duration) for t in answer_types("we want to stay six weeks. is that allowed?"))
+    assert not any(t.search(duration) for t in answer_types("is that allowed?"))
+
+
 def test_a_pick_that_takes_in_an_earlier_one_replaces_it():
     calendar = ("Calendario\nAzione Data/periodo\nScadenza per la presentazione delle proposte\n"
                 "4 aprile 2019, h. 17 (Bruxelles time)\nComunicazione ai partecipanti Luglio/Ottobre 2019\n"

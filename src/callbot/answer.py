@@ -85,7 +85,9 @@ _ANSWER_TYPES = [
      re.compile(r"€|\beuro\b|\bmln\b|\bmilion|\d[.,]\d{3}\b", re.IGNORECASE)),
     (re.compile(r"\b(when|deadline|date|quando|scadenza|data|entro)\b", re.IGNORECASE),
      re.compile(rf"\b({MONTH_NAMES})\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\s?\d{{2,4}}\b|\b(19|20)\d\d\b", re.IGNORECASE)),
-    (re.compile(r"\b(how\s+long|duration|last|lasts|durata|dura|durano|durare|quanto\s+tempo)\b", re.IGNORECASE),
+    # "how long", or a length the question states ("stay six weeks: is that allowed?")
+    (re.compile(rf"\b(how\s+long|duration|last|lasts|durata|dura|durano|durare|quanto\s+tempo)\b|"
+                rf"\b(\d+|{number_words(2, 30)})\s+(settiman[ae]|mes[ei]|weeks?|months?)\b", re.IGNORECASE),
      re.compile(r"\b(mes[ei]|giorn[oi]|anni|settiman[ae]|months?|days?|years?|weeks?)\b", re.IGNORECASE)),
     (re.compile(r"\b(how\s+many|how\s+big|number\s+of|quant[ie]|numero)\b", re.IGNORECASE),
      re.compile(r"\b\d+\b")),
