@@ -156,6 +156,9 @@ def test_distance_question():
         "Le ore del nostro cluster manager si possono rendicontare come costo ammissibile?",
         "What percentage of our eligible costs does the EU cover?",
         "Are our travel expenses eligible as costs?",
+        # taking part in an exchange, not a consortium applying
+        "Our SME already went on one ClusterXchange visit abroad. Can we apply again as the visiting organisation?",
+        "Possiamo partecipare agli scambi come host organisation?",
     ],
 )
 def test_document_questions_are_not_routed(question):

@@ -108,13 +108,23 @@ def _budget(low: str, found: Found) -> bool:
     return bool(COSTS.search(low) and WE.search(low)) or bool(BUDGET_QUESTION.search(low))
 
 
+# "Can we apply again as the visiting organisation?": taking part in an exchange, not a
+# consortium applying to the call.
+EXCHANGE_ROLE = _any(r"\bvisiting\b", r"\bhost\b", r"\bospit\w*", r"\bclusterxchange\b", r"\bscamb\w*",
+                     r"\bexchanges?\b")
+CONSORTIUM = _any(r"\bconsor\w*", r"\bpartner\w*", r"\bpartenariat\w*")
+
+
 def _eligibility(low: str, found: Found) -> bool:
-    """ "Are we eligible?" with or without partners; not "if our consortium is eligible, ..."."""
+    """ "Are we eligible?" with or without partners; not "if our consortium is eligible, ...",
+    nor whether one may take part in an exchange."""
     if not ELIGIBLE.search(ELIGIBLE_COSTS.sub(" ", low)):
         return False
     # one partner of no stated country ("che requisiti deve avere un cluster per…") is not a
     # consortium to check, unless the asker is it ("siamo un cluster: possiamo partecipare?")
     placed = len(found.partners) > 1 or any(p.country or p.region for p in found.partners)
+    if EXCHANGE_ROLE.search(low) and not CONSORTIUM.search(low) and not placed:
+        return False
     if placed:
         return True
     return bool(WE.search(low)) and not CONDITIONAL_ELIGIBLE.search(low)
