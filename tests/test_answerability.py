@@ -1065,6 +1065,16 @@ def test_how_much_each_one_got_asks_a_sum_per_unit():
     assert money_absent(QuestionTerms.of(question), question, [budget + " 40.000 euro cadauno ai pilota lombardi."]) == []
 
 
+@pytest.mark.parametrize("question", [
+    "La partecipazione alla conferenza Cluster 4.0 era gratuita o si pagava una quota d'iscrizione?",
+    "Was it free of charge to attend the Cluster 4.0 conference?",
+])
+def test_whether_something_was_free_asks_for_a_fee(question):
+    note = "European Cluster Conference Cluster 4.0, Bruxelles, 1-2 dicembre 2016."
+    budget = "Il budget complessivo per questo bando è di 3.600.000 di euro."
+    assert money_absent(QuestionTerms.of(question), question, [note, budget]) != []
+
+
 def test_a_city_asked_for_is_named_by_a_place_name_without_the_word_city():
     question = "In quale città si è tenuta la European Cluster Conference del 2016?"
     note = "European Cluster Conference Cluster 4.0 Bruxelles, 1-2 dicembre 2016"
@@ -1168,6 +1178,18 @@ def test_a_question_closed_with_thanks_is_answered_and_kept_as_typed(assistant):
 ])
 def test_a_question_about_what_the_sentence_before_it_says_keeps_that_sentence(question):
     assert asked_part(question) == question
+
+
+def test_a_question_asked_again_keeps_the_sentence_it_repeats():
+    question = ("Our SME already went on one ClusterXchange visit abroad. "
+                "Can we apply again as the visiting organisation?")
+    assert asked_part(question) == question
+
+
+def test_places_listed_in_brackets_are_about_the_asker():
+    question = ("Consortium lead here: all three of our partners are from rich regions "
+                "(Bavaria, Lombardy, Rhône-Alpes). Is that ok or do we need a partner from a poorer region?")
+    assert not asked_names(question) & {"rhon", "alpes", "rhone", "bavar"}
 
 
 def test_a_demonstrative_before_a_noun_does_not_point_back():

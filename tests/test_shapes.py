@@ -119,7 +119,7 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("Does the lump sum cover hotel costs?", []),
     # session 13: a full name, a salary, payment in advance, insurance, a professional, a length
     ("chi è la persona di riferimento in regione per il progetto? nome e cognome", ["a person's name"]),
-    ("lo stipendio del cluster manager è un costo ammissibile?", ["staff costs"]),
+    ("lo stipendio del cluster manager è un costo ammissibile?", ["a salary"]),
     ("can the lump sum be paid to the visiting organisation in advance?",
      ["pre-financing or payment instalments"]),
     ("Does the quality manual require travel insurance?", ["insurance"]),
@@ -129,6 +129,11 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("How long can an exchange last?", ["a length of time"]),
     ("Quanto tempo ci vuole?", ["a length of time"]),
     ("How many exchanges are planned?", []),
+    # session 13, nook and bark: what someone earns, who manages a pole, what took place
+    ("secondo l'indagine quanto guadagna in media un cluster manager?", ["a salary"]),
+    ("Which organisation manages Piedmont's textile innovation pole?", ["the managing body"]),
+    ("how many exchanges actually took place in the end?", ["how things actually turned out"]),
+    ("Le ore del personale interno sono costi ammissibili?", ["staff costs"]),
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what

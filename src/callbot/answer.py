@@ -214,7 +214,7 @@ def asked_part(question: str) -> str:
     opening = question[: question.rfind(core)]
     if ":" in opening and set(tokenize(opening)) & _domain_stems():
         return question  # "mi serve un contatto per l'osservatorio: a che numero…?" asks it
-    if _POINTS_BACK.match(core) and set(tokenize(opening)) & _domain_stems():
+    if _POINTS_BACK.search(core) and set(tokenize(opening)) & _domain_stems():
         return question  # "… not registered yet on the platform. does that rule us out?"
     return core
 
@@ -225,7 +225,10 @@ _POINTS_BACK = re.compile(
     r"^\W*(?:is|was|does|do|did|would|will|can|could|should|must)\s+(?:that|this)(?=\s*\?|\s+(?:still\s+|also\s+|"
     r"really\s+)?(?:rule|rules|mean|count|apply|affect|matter|change|exclude|disqualify|qualify|allow|make|work|"
     r"allowed|ok|okay|possible|acceptable|a\s+problem|an\s+issue|true|right|correct|eligible|enough)\b)|"
-    r"^\W*(?:[\w'’]+\s+){0,3}?ciò\b|\b(?:questo|quello)\s*\?", re.IGNORECASE)
+    r"^\W*(?:[\w'’]+\s+){0,3}?ciò\b|\b(?:questo|quello)\s*\?|"
+    # "already went on one visit. Can we apply again?"
+    r"\b(?:again|once\s+more|a\s+second\s+time|di\s+nuovo|nuovamente|un['’]altra\s+volta|ancora\s+una\s+volta)\b",
+    re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -262,6 +265,12 @@ def asked_names(question: str) -> set[str]:
     for word in re.findall(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b", question):
         if is_known_place(word) and word.lower() not in domain_glossary():
             incidental |= set(tokenize(word))  # not "Lombard" (a town in Illinois too)
+    # "our partners are from rich regions (Bavaria, Lombardy, Rhône-Alpes)": a list in brackets
+    # with a place in it lists places
+    for listed in re.findall(r"\(([^()]*,[^()]*)\)", question):
+        items = [item.strip() for item in re.split(r",|\band\b|\be\b", listed) if item.strip()]
+        if any(is_known_place(item) or item.lower() in region_words() | country_words() for item in items):
+            incidental |= set(tokenize(listed))
     return names - incidental
 
 
@@ -718,7 +727,9 @@ _ASKS_MONEY = re.compile(
     r"contribut[oi]|finanziament[oi]|amounts?|sums?)|"
     r"how\s+much\s+(does|do|did|will|would)\s+(it|this|that|they)\s+cost|"
     # a fee to attend or to join: "registration fee", "quota di iscrizione"
-    r"fees?|tariff\w*|quot[ae]\s+(annual[ei]\s+)?di\s+(iscrizione|adesione|partecipazione)|"
+    r"fees?|tariff\w*|quot[ae]\s+(annual[ei]\s+)?d(i\s+|['’]\s*)(iscrizione|adesione|partecipazione)|"
+    # "era gratuita o si pagava?": whether there was a fee
+    r"gratuit[oaie]|free\s+of\s+charge|for\s+free|(is|was)\s+it\s+free|"
     r"(what|qual\s*è|quanto|how\s+much)\b[^?]{0,25}\b(fatturato|turnover|revenues?|ricavi))\b",
     re.IGNORECASE,
 )

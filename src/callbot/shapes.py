@@ -86,7 +86,7 @@ _WHOM = (r"\bwho\s+(do|should|can|could)\s+(i|we)\s+(contact|write\s+to|call|rea
 # A question about how things turned out — who won, what was actually achieved, how many
 # proposals came in — needs a passage that reports outcomes: calls, plans and presentations
 # describe what is to happen. "What did the survey actually find?" is not such a question.
-_PAST = (r"(?:\b|^)(did|got|were|was|had|ended\s+up|has\s+been|have\s+been|ha|hanno|(?:è|e['’])\s+(?:già\s+)?stat[oaie]|"
+_PAST = (r"(?:\b|^)(did|got|took|were|was|had|ended\s+up|has\s+been|have\s+been|ha|hanno|(?:è|e['’])\s+(?:già\s+)?stat[oaie]|"
          r"sono\s+(?:già\s+)?stat[ie]|"
          r"è\s+andat[oa]|era|erano|fu|furono)\b")
 _IN_THE_END = (r"\b(actually|in\s+the\s+end|eventually|ultimately|effettiv\w*|alla\s+fine\b(?!\s+d)|"
@@ -95,7 +95,7 @@ _IN_THE_END = (r"\b(actually|in\s+the\s+end|eventually|ultimately|effettiv\w*|al
 _OUTCOME = (r"\b(select\w*|fund\w*|financ\w*|creat\w*|achiev\w*|reach\w*|carried\s+out|submitt\w*|win\w*|"
             r"award\w*|results?|outcomes?|deadline|scadenz\w*|raggiun\w*|ottenu\w*|selezion\w*|"
             r"finanzi\w*|realizz\w*|presentat\w*|risultat\w*|esit\w*|andat\w*|publish\w*|pubblicat\w*|"
-            r"launch\w*|lanciat\w*|done|svolt\w*|condott\w*|conducted)\b")
+            r"launch\w*|lanciat\w*|done|svolt\w*|condott\w*|conducted|took\s+place|happened|held)\b")
 
 SHAPES = [
     Shape(
