@@ -1087,6 +1087,7 @@ def test_a_city_asked_for_is_named_by_a_place_name_without_the_word_city():
     # the place the question names is not the venue it asks for
     venue = "Which building or venue in Brussels hosted the Cluster 4.0 conference?"
     assert counted_not_named(venue, [note]) == "no passage speaks of the venue"
+    assert counted_not_named(venue.lower(), [note]) == "no passage speaks of the venue"  # "brussels"
 
 
 def test_an_institution_asked_for_is_named_without_the_word_institution():

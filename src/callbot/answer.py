@@ -664,8 +664,7 @@ def _names_a_place(passages: list[str], besides: str = "") -> bool:
     other than the places `besides` names ("which venue in Brussels?": Bruxelles is not one)."""
     from callbot.tools.places import population
 
-    named = {t for word in re.findall(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b", besides)
-             for group in term_groups(word).values() for t in group}
+    named = {t for group in term_groups(besides).values() for t in group}  # "brussels" typed in lower case too
     return any(not is_stopword(word) and population(word) >= NOTABLE_PLACE  # not "Per" (Perth)
                and not set(tokenize(word)) & named
                for passage in passages for word in re.findall(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b", passage))
