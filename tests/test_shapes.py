@@ -133,6 +133,10 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("secondo l'indagine quanto guadagna in media un cluster manager?", ["a salary"]),
     ("Which organisation manages Piedmont's textile innovation pole?", ["the managing body"]),
     ("how many exchanges actually took place in the end?", ["how things actually turned out"]),
+    ("Quali sono i nomi dei cluster pilota lombardi scelti per testare il modello?", ["which ones were chosen"]),
+    ("Which consortia were selected for funding?", ["which ones were chosen"]),
+    ("quali due modi di coinvolgere le aziende nelle scelte strategiche?", []),  # the choices
+    ("When are the selected projects expected to start?", []),
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what

@@ -193,6 +193,18 @@ SHAPES.append(Shape(
     named_in_document=True,  # the pilot's "3-6 mesi" on a slide of the Osservatorio's proposals
 ))
 
+# "Quali cluster pilota sono stati scelti…?", "which consortia were selected?": which ones a
+# selection picked, which only a passage that reports the selection names.
+SHAPES.append(Shape(
+    "which ones were chosen",
+    # not the noun "le scelte" (the choices)
+    re.compile(r"\b(which|what|quali|quale)\b[^?]{0,80}?(?<!\ble\s)(?<!\bnelle\s)(?<!\bdelle\s)(?<!\balle\s)"
+               r"(?<!\bsulle\s)(?<!\bdalle\s)\b(scelt[ioae]|selezionat[ioae]|chosen|selected|picked)\b",
+               re.IGNORECASE),
+    re.compile(r"\b(sono\s+stat[ie]|è\s+stat[oa]|were|was|have\s+been|has\s+been)\s+(scelt|selezionat|chosen|"
+               r"selected|picked)\w*|\b(scelt[ie]|selezionat[ie]|chosen|selected)\s*:", re.IGNORECASE),
+))
+
 # Share of the best passage's coverage of the question that a passage giving the asked kind
 # of text must reach.
 SHAPE_RELEVANCE = 0.5
