@@ -1058,6 +1058,18 @@ def test_a_sum_asked_for_a_name_typed_in_lower_case_needs_a_passage_with_that_na
     assert money_absent(QuestionTerms.of(single), single, [cosme, innosup]) == ["innosup"]
 
 
+def test_a_long_name_in_capitals_must_stand_in_a_passage_as_a_name():
+    from callbot.answer import name_absent
+
+    note = "Europe: le imprese (enterprise) del network di cluster."
+    question = "What role does the Enterprise Europe Network play in ClusterXchange?"
+    assert name_absent(question, [note]) == "Enterprise Europe Network"
+    named = "ClusterXchange è gestito con la Enterprise Europe Network."
+    assert name_absent(question, [named]) is None
+    # a possessive before a name, or two names joined by "in", are no one name
+    assert name_absent("In Piedmont's Business Accelerator idea, do start-ups get money?", ["Business Accelerator"]) is None
+
+
 def test_how_much_each_one_got_asks_a_sum_per_unit():
     question = "Which Lombard clusters were chosen as pilots, and how much funding did each one get?"
     budget = "BUDGET A CARICO DI REGIONE LOMBARDIA: € 120.000,00, di cui € 102.000,00 FESR."

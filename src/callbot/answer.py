@@ -853,6 +853,23 @@ def money_absent(terms: QuestionTerms, question: str, passages: list[str],
     return names or [m.group(0) for m in [_ASKS_PER_UNIT.search(question)] if m] or codes
 
 
+# A name of three capitalised words or more ("Enterprise Europe Network", "Erasmus for Young
+# Entrepreneurs"), not at the start of the question.
+_LONG_NAME = re.compile(r"(?<=\S )(?:[A-Z][\w-]+(?![’'])\s+(?:(?:for|of|the|and)\s+)?){2,}[A-Z][\w-]+")
+
+
+def name_absent(question: str, passages: list[str]) -> str | None:
+    """A long name an English question writes in capitals that no passage writes, its words
+    in that order: each of its words may stand in the documents ("Enterprise", "Europe", "Network",
+    or their Italian), the name itself does not."""
+    for m in _LONG_NAME.finditer(question):
+        words = [w for w in re.findall(r"[\w’'-]+", m.group(0)) if not is_stopword(w)]
+        pattern = re.compile(r"\b" + r"\W+(?:\w+\W+){0,2}?".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+        if not any(pattern.search(p) for p in passages):
+            return m.group(0)
+    return None
+
+
 def is_hostile(question: str) -> bool:
     return bool(_HOSTILE.search(question))
 
@@ -1503,6 +1520,8 @@ def extractive_answer(
         return refusal(question, language, f"weak evidence (coverage {best_cov:.2f})")
     if absent := terms.specific_absent(question, passages):
         return refusal(question, language, f"no passage found mentions {', '.join(absent)}")
+    if language == "en" and (phrase := name_absent(question, passages)) is not None:
+        return refusal(question, language, f"no passage found mentions {phrase}")
     if apart := terms.compared_apart(question, passages):
         return refusal(question, language, f"no passage compares {', '.join(apart)}")
     documents = [doc_stems(h.chunk.doc_id) for h in hits] if doc_stems is not None else None
