@@ -186,6 +186,8 @@ def test_a_label_line_lends_its_words_to_the_line_under_it():
         ("Qual è il numero di telefono dell'helpdesk?", None),  # a contact, not a count
         ("What is the deadline?", None),
         ("A quanti paesi non europei verrà estesa la policy?", "paesi non europei"),  # a count of its own
+        # whether it is one of them, not how many
+        ("meet the corporates: is the number of supply contracts signed one of the result indicators?", None),
     ],
 )
 def test_counted_thing(question, counted):
@@ -636,6 +638,10 @@ def test_a_second_question_about_something_no_document_names_is_refused(assistan
         ("Sto scrivendo una sintesi per il CdA: quali sono gli obiettivi?", set()),
         ("Helpdesk check before I reply: is it up to 360k per project?", set()),
         ("i 120mila euro della regione lombardia da dove arrivano?", {"lombard"}),
+        # words in quotes name something, whatever their case
+        ("how much money is set aside for the 'meet the corporates' pilot call?", {"meet", "corporates"}),
+        ("the 'how is a cluster financed' slide: what share comes from fees?", {"cluster", "financed"}),
+        ("what's the budget? it's for our board", set()),
         # a first word that is no everyday word is a name; an everyday one is not
         ("Innosup: qual è la dotazione?", {"innosup"}),
         ("Quale dotazione ha il bando?", set()),

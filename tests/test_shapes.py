@@ -137,6 +137,9 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("Which consortia were selected for funding?", ["which ones were chosen"]),
     ("quali due modi di coinvolgere le aziende nelle scelte strategiche?", []),  # the choices
     ("When are the selected projects expected to start?", []),
+    ("what was the response rate of the lombard cluster survey?", ["a share or percentage"]),
+    ("is the business accelerator pilot call open yet?", ["how things actually turned out"]),
+    ("Is the call open to SMEs?", []),
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what

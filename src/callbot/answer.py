@@ -247,6 +247,9 @@ def _people_stems() -> frozenset[str]:
     return frozenset(t for w in region_words() | country_words() for t in tokenize(w))
 
 
+_QUOTED = re.compile(r"(?:(?<=\s)|^)['‘\"“«]([^'’\"”»]{3,60})['’\"”»](?=[\s?.,:;!]|$)")
+
+
 def asked_names(question: str) -> set[str]:
     """`terms.specific_words` less the ones that speak of the asker, not of what is asked:
     words of a leading "for our board:" clause, what follows "our/my/nostro" ("our CEO"),
@@ -255,6 +258,9 @@ def asked_names(question: str) -> set[str]:
     from callbot.tools.places import is_known_place
 
     names = specific_words(question)
+    # "the 'meet the corporates' pilot call": words in quotes name something, whatever their case
+    for quoted in _QUOTED.findall(question):
+        names |= {t for t in tokenize(quoted) if not is_stopword(t)}
     incidental = set(_CALENDAR_AND_LANGUAGES)
     if (core := without_preamble(question)) != question:
         incidental |= set(tokenize(question[: question.rfind(core)]))
@@ -536,6 +542,11 @@ _HOW_MANY = re.compile(r"\b(?:how\s+many|quant[ie]|(?:(?:minimum|maximum|min|max
                        r"([\w'’-]+(?:\s+[\w'’-]+)?)", re.IGNORECASE)
 
 
+# "… one of the result indicators?", "… tra gli indicatori?": whether it is one of them.
+_ONE_OF = re.compile(r"\b(one\s+of|among|tra\s+(?:gli|i|le)|fra\s+(?:gli|i|le)|uno\s+degli|una\s+delle)\b",
+                     re.IGNORECASE)
+
+
 # Words between "how many" and what is counted: "how many new jobs" counts jobs.
 _COUNT_ADJECTIVES = {"new", "other", "different", "separate", "distinct", "more", "extra",
                      "additional", "nuovi", "nuove", "altri", "altre", "diversi", "diverse"}
@@ -549,6 +560,8 @@ def counted_thing(question: str) -> str | None:
     m = _HOW_MANY.search(question)
     if not m:
         return None
+    if re.match(r"num", m.group(0), re.IGNORECASE) and _ONE_OF.search(question[m.end():]):
+        return None  # "is the number of contracts signed one of the indicators?": which, not how many
     first, _, second = m.group(1).partition(" ")
     acronym = len(first) > 1 and (first.isupper() or first[:-1].isupper() and first.endswith("s"))
     # not "how many EU countries": countries, wherever the EU is named (see `_PAYERS`)

@@ -142,8 +142,9 @@ SHAPES = [
         "how things actually turned out",
         re.compile(rf"^(?=.*{_IN_THE_END})(?=.*{_PAST})(?=.*{_OUTCOME})|\b(won|winners?|h(a|anno)\s+"
                    r"vinto|vincitor\w*|success\s+rates?|tass[oi]\s+di\s+successo)\b|"
-               # "è già stato pubblicato?": whether it has come out yet
-               r"\b(già|already)\s+(stat[oaie]\s+|been\s+)?(pubblicat\w*|published|lanciat\w*|launched|uscit[oaie])\b",
+               # "è già stato pubblicato?": whether it has come out yet; "is it open yet?"
+               r"\b(già|already)\s+(stat[oaie]\s+|been\s+)?(pubblicat\w*|published|lanciat\w*|launched|uscit[oaie]|"
+               r"apert[oa]|open)\b|\bopen\s+yet\b",
                    re.IGNORECASE | re.DOTALL),
         re.compile(r"\b(effettivamente|actually|in\s+the\s+end|vincitor\w*|vinto|won|winners?|"
                    r"h(a|anno)\s+ottenuto|sono\s+stat[ie]\s+(selezionat|finanziat|ammess)\w*|"
@@ -172,6 +173,7 @@ SHAPES.append(Shape(
 SHAPES.append(Shape(
     "a share or percentage",
     re.compile(r"\b(what|which)\s+(share|percentage|proportion|fraction)\b|\bwhat\s+per\s*cent|"
+               r"\bresponse\s+rate\b|\btass[oi]\s+di\s+risposta\b|"
                r"\b(quale|che)\s+(quota|percentuale|proporzione)\b|\bquant[oia]\s+per\s*cento\b|"
                r"\bin\s+che\s+percentuale\b", re.IGNORECASE),
     re.compile(r"%|\bper\s*cento\b|\bpercent\b|\bmetà\b|\bhalf\b|\bun\s+terzo\b|\bquarter\b",
