@@ -83,6 +83,17 @@ def test_a_gloss_on_a_figure_is_no_reason_and_perche_with_a_grave_accent_asks_wh
     assert asks_why("perchè nel clusterxchange la soglia è proprio 200 km?")
 
 
+def test_a_reason_must_stand_with_a_name_the_question_asks_about():
+    unit = ("i partecipanti alla call dovranno dimostrare che agiscono, mediante le attività del progetto, "
+            "al fine di attuare la S3 della propria regione")
+    asked = set(tokenize("launch call bando attività lanciare"))
+    driade = [set(tokenize("Driade"))]
+    assert reason_missing("why did Lombardy launch the Driade call?", asked, [unit], [""], driade)
+    assert not reason_missing("why did Lombardy launch the Driade call?", asked, [unit + " (bando Driade)"],
+                              [""], driade)
+    assert not reason_missing("why must participants act?", asked, [unit], [""], [])
+
+
 def test_a_reason_about_something_else_does_not_answer():
     """"Future call per allineare…" shares no word with the question about Fribourg."""
     unit = "Future call per allineare la policy alle strategie regionali"

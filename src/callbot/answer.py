@@ -1573,7 +1573,9 @@ def extractive_answer(
     said = [(s, hits[rank].chunk.title) for rank, sentences in quotes.items() for s in sentences]
     # an Italian question's own words, not their everyday synonyms ("sviluppo": creazione)
     own = asked.stems() if language == "en" else set(asked.alternatives)
-    if reason_missing(core, own, [s for s, _ in said], [t for _, t in said]):
+    # the question's names and figures, not its years ("the Driade call", "350,000 euro")
+    specific = [terms.alternatives.get(n, {n}) for n in sorted(asked_names(question)) if not _A_YEAR.fullmatch(n)]
+    if reason_missing(core, own, [s for s, _ in said], [t for _, t in said], specific):
         return refusal(question, language, "no passage found gives a reason for what the question asks")
     return Answer(
         question=question,

@@ -59,13 +59,16 @@ def _gives_reason(unit: str, asked: set[str]) -> bool:
     return bool(_CAUSE.search(unit)) or any(_explains(m, unit, asked) for m in _BRACKETED.finditer(unit))
 
 
-def reason_missing(question: str, asked: set[str], quotes: list[str], titles: list[str] | None = None) -> bool:
+def reason_missing(question: str, asked: set[str], quotes: list[str], titles: list[str] | None = None,
+                   names: list[set[str]] | None = None) -> bool:
     """Whether a why-question's quotes give no reason: no sentence or list item that shares a
     word with the question (`asked`: the stems of its words and their translations) holds a
     clause of cause or purpose or a reason in brackets. False for other questions.
 
     A word of its document's title (`titles`, one per quote) does not make a unit about the
-    question: every line of the S3-4AlpClusters deck is about S3-4AlpClusters."""
+    question: every line of the S3-4AlpClusters deck is about S3-4AlpClusters. With `names`
+    (for each name or figure of the question other than a year, the stems that find it), the
+    unit or its title must hold one of them."""
     if not asks_why(question):
         return False
     if _IN_BRACKETS.search(question) and any(_BRACKETED.search(q) for q in quotes):
@@ -73,6 +76,12 @@ def reason_missing(question: str, asked: set[str], quotes: list[str], titles: li
     titles = titles or [""] * len(quotes)
     for quote, title in zip(quotes, titles):
         about = asked - set(tokenize(title))
-        if any(set(tokenize(u)) & about and _gives_reason(u, about) for u in _UNITS.split(quote) if u):
-            return False
+        for unit in (u for u in _UNITS.split(quote) if u):
+            held = set(tokenize(f"{title} {unit}"))
+            # the reason of what the question names ("the Driade call", "350,000 euro"), not of
+            # another call's rule
+            if names and not any(group & held for group in names):
+                continue
+            if set(tokenize(unit)) & about and _gives_reason(unit, about):
+                return False
     return True
