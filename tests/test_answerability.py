@@ -1194,6 +1194,8 @@ def test_a_question_closed_with_thanks_is_answered_and_kept_as_typed(assistant):
     ("we're a business network and not registered yet on the european cluster collaboration platform. "
      "does that rule us out of the cosme call?"),
     "We are an SME in Bari and we have no partner yet. Is that a problem for the COSME call?",
+    ("I'm drafting a reply saying the 75% co-funding cap also applies to the money passed on to third "
+     "parties. Is that what the call note says?"),
 ])
 def test_a_question_about_what_the_sentence_before_it_says_keeps_that_sentence(question):
     assert asked_part(question) == question

@@ -224,7 +224,8 @@ def asked_part(question: str) -> str:
 _POINTS_BACK = re.compile(
     r"^\W*(?:is|was|does|do|did|would|will|can|could|should|must)\s+(?:that|this)(?=\s*\?|\s+(?:still\s+|also\s+|"
     r"really\s+)?(?:rule|rules|mean|count|apply|affect|matter|change|exclude|disqualify|qualify|allow|make|work|"
-    r"allowed|ok|okay|possible|acceptable|a\s+problem|an\s+issue|true|right|correct|eligible|enough)\b)|"
+    r"allowed|ok|okay|possible|acceptable|a\s+problem|an\s+issue|true|right|correct|eligible|enough|what|how|"
+    r"so|the\s+case|accurate)\b)|"
     r"^\W*(?:[\w'’]+\s+){0,3}?ciò\b|\b(?:questo|quello)\s*\?|"
     # "already went on one visit. Can we apply again?"
     r"\b(?:again|once\s+more|a\s+second\s+time|di\s+nuovo|nuovamente|un['’]altra\s+volta|ancora\s+una\s+volta)\b",
