@@ -921,6 +921,15 @@ def test_a_length_the_question_states_asks_for_a_length():
     assert not any(t.search(duration) for t in answer_types("is that allowed?"))
 
 
+def test_a_slide_question_that_ends_its_passage_is_never_quoted():
+    from callbot.answer import candidates
+
+    hit = _hit("Principali ostacoli incontrati\nEccessiva burocratizzazione delle procedure\n"
+               "Come si finanzia un cluster ?")
+    quotable = [c.sentence for c in candidates("come si finanzia un cluster lombardo?", [hit])]
+    assert "Come si finanzia un cluster ?" not in quotable and quotable
+
+
 def test_a_pick_that_takes_in_an_earlier_one_replaces_it():
     calendar = ("Calendario\nAzione Data/periodo\nScadenza per la presentazione delle proposte\n"
                 "4 aprile 2019, h. 17 (Bruxelles time)\nComunicazione ai partecipanti Luglio/Ottobre 2019\n"

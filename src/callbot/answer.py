@@ -1154,6 +1154,8 @@ def candidates(question: str, hits: list[ScoredChunk]) -> list[Candidate]:
                 continue
             if not wants_address and _mostly_addresses(sentence):
                 continue  # a footnote's web addresses answer only "what is the website?"
+            if sentence.endswith("?") and hit.chunk.text.rstrip().endswith(sentence[-20:]):
+                continue  # a slide's question with its answer in another passage: it answers nothing
             shaped = bool(shapes) and any(shape.search(sentence) for shape in shapes)
             features = {
                 "own": own,
