@@ -930,6 +930,15 @@ def test_a_slide_question_that_ends_its_passage_is_never_quoted():
     assert "Come si finanzia un cluster ?" not in quotable and quotable
 
 
+def test_on_the_real_index_promised_items_bring_their_names_from_an_already_quoted_passage(assistant):
+    """"Emergono due tendenze…" ends one chunk; the next, already quoted from "Entro il
+    cluster…", opens with the two names: its opening replaces the shorter quote."""
+    answer = assistant.ask("two ways firms get a say in decisions inside lombard clusters - what are they called?")
+    assert "APPROCCIO PARTECIPATO" in answer.answer and "APPROCCIO CENTRALIZZATO" in answer.answer
+    quotes = [line for line in answer.answer.split("\n") if line.startswith("- «")]
+    assert not any(a != b and a[3:-6] in b for a in quotes for b in quotes)
+
+
 def test_a_pick_that_takes_in_an_earlier_one_replaces_it():
     calendar = ("Calendario\nAzione Data/periodo\nScadenza per la presentazione delle proposte\n"
                 "4 aprile 2019, h. 17 (Bruxelles time)\nComunicazione ai partecipanti Luglio/Ottobre 2019\n"

@@ -1348,7 +1348,13 @@ def _announced_items(
             hits.append(ScoredChunk(chunk=following, score=min(h.score for h in hits)))
             nxt = len(hits) - 1
         # a passage already quoted gives its items, unless the label's line is still missing
-        if nxt is None or (any(r == nxt for r, _, _ in out) and not on_label):
+        # or the promised items' names open it ("APPROCCIO PARTECIPATO / APPROCCIO
+        # CENTRALIZZATO" above the quoted "Entro il cluster…")
+        if nxt is None:
+            continue
+        first_line = hits[nxt].chunk.text.strip().split("\n", 1)[0].strip()
+        quoted_there = [q for r, q, _ in out if r == nxt]
+        if quoted_there and not on_label and not (promises and not any(first_line in q for q in quoted_there)):
             continue
         opening = quotable_sentences(hits[nxt].chunk.text)
         if opening:
@@ -1363,7 +1369,8 @@ def _announced_items(
                 quote = _next_items(text, asked or set())
             if not quote or any(r == nxt and quote in q for r, q, _ in out):
                 continue
-            # right after the quote it goes on from
+            # right after the quote it goes on from, in the place of quotes it takes in
+            out = [p for p in out if not (p[0] == nxt and p[1] in quote)]
             at = next(i for i, p in enumerate(out) if p[0] == rank and p[1] == sentence) + 1
             out.insert(at, (nxt, quote, score))
     return out
