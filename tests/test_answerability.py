@@ -272,6 +272,7 @@ def test_a_capitalised_name_after_an_elided_article_is_a_name():
         ("What is going to change with the labels?", None),
         # a reason is given in the documents' words, not under the word "reason"
         ("What reason is given for it in brackets?", None),
+        ("What's the point of entering our data in the Cluster Observatory?", None),  # a purpose
         ("Qual è il motivo indicato?", None),
         # a name is asked for by the word "name", which no document needs to use
         ("What's the name of the manual that details the activities?", None),
@@ -1122,8 +1123,24 @@ def test_a_city_asked_for_is_named_by_a_place_name_without_the_word_city():
         "no passage speaks of the città")
     # the place the question names is not the venue it asks for
     venue = "Which building or venue in Brussels hosted the Cluster 4.0 conference?"
-    assert counted_not_named(venue, [note]) == "no passage speaks of the venue"
-    assert counted_not_named(venue.lower(), [note]) == "no passage speaks of the venue"  # "brussels"
+    assert counted_not_named(venue, [note]) == "no passage speaks of the building"
+    assert counted_not_named(venue.lower(), [note]) == "no passage speaks of the building"  # "brussels"
+    centre = "which building or conference centre in brussels hosted the cluster 4.0 conference?"
+    assert counted_not_named(centre, [note]) == "no passage speaks of the building"
+
+
+def test_their_names_asked_after_a_count_are_not_given_by_the_count():
+    slide = "PARTENARIATO 1 Capofila 13 partner 9 osservatori"
+    question = "s3-4alpclusters has 9 observers - what are their names?"
+    assert counted_not_named(question, [slide]) == "the passages count the observers but name none"
+
+
+def test_a_small_number_in_figures_is_found_in_words():
+    terms = QuestionTerms.of("quali sono le 4 aree critiche indicate dall'osservatorio?")
+    assert terms.specific_absent("quali sono le 4 aree critiche indicate dall'osservatorio?",
+                                 ["Quattro aree critiche: i) start-up, ii) formazione"]) == []
+    assert terms.specific_absent("quali sono le 4 aree critiche indicate dall'osservatorio?",
+                                 ["Tre aree critiche: i) start-up, ii) formazione"]) == ["4"]
 
 
 def test_an_institution_asked_for_is_named_without_the_word_institution():

@@ -140,6 +140,15 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("what was the response rate of the lombard cluster survey?", ["a share or percentage"]),
     ("is the business accelerator pilot call open yet?", ["how things actually turned out"]),
     ("Is the call open to SMEs?", []),
+    # xeno and zinc: the weather to come, a language a manual exists in, the highest turnover,
+    # an advance, when a call opens
+    ("Che tempo farà a Bruxelles la prossima settimana?", ["the weather"]),
+    ("is the clusterxchange quality manual available in italian?", ["the language to use"]),
+    ("which of the 7 clusters analysed has the highest turnover?", ["a turnover figure"]),
+    ("is the lump sum paid to us before the trip as an advance, or only after we come back?",
+     ["pre-financing or payment instalments"]),
+    ("when does the first Business Accelerator pilot call open for applications?", ["an opening date"]),
+    ("When does the project start?", []),
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what

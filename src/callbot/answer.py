@@ -251,6 +251,13 @@ def _people_stems() -> frozenset[str]:
 _QUOTED = re.compile(r"(?:(?<=\s)|^)['‘\"“«]([^'’\"”»]{3,60})['’\"”»](?=[\s?.,:;!]|$)")
 
 
+def _in_words(token: str) -> set[str]:
+    """A small number's words ("4": quattro, four), which a passage may write instead."""
+    if not token.isdigit() or not 1 <= int(token) <= 20:
+        return set()
+    return {t for word in number_words(int(token), int(token)).split("|") for t in tokenize(word)}
+
+
 def asked_names(question: str) -> set[str]:
     """`terms.specific_words` less the ones that speak of the asker, not of what is asked:
     words of a leading "for our board:" clause, what follows "our/my/nostro" ("our CEO"),
@@ -327,7 +334,7 @@ class QuestionTerms:
 
     def _specific_missing(self, question: str, stems: set[str]) -> list[str]:
         return [t for t in sorted(asked_names(question))
-                if t in self.alternatives and not self.alternatives[t] & stems]
+                if t in self.alternatives and not (self.alternatives[t] | _in_words(t)) & stems]
 
     def compared_apart(self, question: str, passages: list[str]) -> list[str]:
         """For a question that compares ("più alto o più basso di…", "longer than…", "rispetto
@@ -409,7 +416,7 @@ _ADJECTIVE = re.compile(r"(al|ic|ive|ous|ly|ful|able|ible|ary|ent|ant|ed|less|is
 _NAMES_A_TEXT = re.compile(r"(titol[oi]|titles?|tem[ai]|themes?|slogan|motto|names?|nom[ei])$", re.IGNORECASE)
 # "What reason is given…", "quale motivo": a reason is said in the documents' own words (often
 # in brackets), never with the word "reason".
-_NAMES_A_REASON = re.compile(r"(reasons?|causes?|explanations?|motiv[oi]|ragion[ei]|caus[ae]|"
+_NAMES_A_REASON = re.compile(r"(reasons?|causes?|explanations?|motiv[oi]|ragion[ei]|caus[ae]|point|purpose|aim|scopo|"
                              r"spiegazion[ei]|giustificazion[ei])$", re.IGNORECASE)
 
 
@@ -654,17 +661,21 @@ def _counted_with_number(
 _WHO_ARE = (r"partner|partners|organi[sz]zazion[ei]|organi[sz]ations?|institutions?|istituzion[ei]|"
             r"members?|membri|observers?|osservator[ei]|soggetti|enti|companies|company|firms?|"
             r"imprese|aziende|speakers?|relator[ei]|cities|city|città|towns?|venues?|locations?|"
-            r"luogh?[io]|sedi|sede")
+            r"luogh?[io]|sedi|sede|buildings?|edifici[oa]?|palazz[oi]|(?:conference\s+)?cent(?:re|er)s?")
 _ASKS_NAMES = re.compile(
     rf"\b(?:which|what|quali|quale)\s+(?:\w+\s+){{0,2}}?(?:(?:{_WHO_ARE})\s+)?({_WHO_ARE})\b|"
     rf"\b(?:who\s+(?:are|were|is|was)|chi\s+(?:sono|erano|è|era)|list|elenc\w+|names?\s+of|nomi\s+de\w*|"
-    rf"come\s+si\s+chiama\w*|name)\s+(?:\w+\s+){{0,3}}?(?:(?:{_WHO_ARE})\s+)?({_WHO_ARE})\b",
+    rf"come\s+si\s+chiama\w*|name)\s+(?:\w+\s+){{0,3}}?(?:(?:{_WHO_ARE})\s+)?({_WHO_ARE})\b|"
+    # "has 9 observers - what are their names?"
+    rf"\b({_WHO_ARE})\b[^?]{{0,60}}?\b(?:what\s+are\s+their\s+names|their\s+names|i\s+loro\s+nomi|"
+    rf"come\s+si\s+chiamano)\b",
     re.IGNORECASE,
 )
 _COUNT_BEFORE = re.compile(rf"^(?:\d+|{number_words(1, 20)}|un[oa]?|one)$", re.IGNORECASE)
 
 
-_PLACE_KINDS = re.compile(r"cities|city|città|towns?|venues?|locations?|luogh?[io]|sedi|sede", re.IGNORECASE)
+_PLACE_KINDS = re.compile(r"cities|city|città|towns?|venues?|locations?|luogh?[io]|sedi|sede|buildings?|"
+                          r"edifici[oa]?|palazz[oi]|(?:conference\s+)?cent(?:re|er)s?", re.IGNORECASE)
 _ANY_BODY = re.compile(r"organi[sz]zazion[ei]|organi[sz]ations?|institutions?|istituzion[ei]|enti",
                        re.IGNORECASE)
 
@@ -693,7 +704,7 @@ def counted_not_named(question: str, passages: list[str]) -> str | None:
     m = _ASKS_NAMES.search(question)
     if not m:
         return None
-    asked = m.group(1) or m.group(2)
+    asked = m.group(1) or m.group(2) or m.group(3)
     if _ANY_BODY.fullmatch(asked):
         # "which German organisations are the two partners from Germany?": the partners
         asked = next((w for w in re.findall(rf"\b(?:{_WHO_ARE})\b", question, re.IGNORECASE)

@@ -207,6 +207,18 @@ SHAPES.append(Shape(
                r"selected|picked)\w*|\b(scelt[ie]|selezionat[ie]|chosen|selected)\s*:", re.IGNORECASE),
 ))
 
+# "When does the Business Accelerator call open for applications?": a day or month after a word
+# of opening or publishing, in a passage that names what the question names.
+SHAPES.append(Shape(
+    "an opening date",
+    re.compile(r"\bwhen\s+(does|do|will|did|is|are)\b[^?]{0,80}\b(open|opens|opening|launched|published)\b|"
+               r"\bquando\s+(apre|si\s+apre|aprirà|aprono|verrà\s+apert\w*|sarà\s+apert\w*)\b|"
+               r"\b(opening|launch)\s+date\b|\bdata\s+di\s+(apertura|pubblicazione)\b", re.IGNORECASE),
+    re.compile(rf"\b(apertur\w*|apert[oaie]|apre|aprirà|opens?|opening|emanat\w*|pubblicat\w*|publish\w*|"
+               rf"lanciat\w*|launch\w*)\b\W+(?:[\w'’-]+\W+){{0,12}}?({MONTH_NAMES}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\s?\d{{2,4}})\b",
+               re.IGNORECASE),
+))
+
 # Share of the best passage's coverage of the question that a passage giving the asked kind
 # of text must reach.
 SHAPE_RELEVANCE = 0.5
