@@ -92,6 +92,11 @@ def test_a_reason_must_stand_with_a_name_the_question_asks_about():
     assert not reason_missing("why did Lombardy launch the Driade call?", asked, [unit + " (bando Driade)"],
                               [""], driade)
     assert not reason_missing("why must participants act?", asked, [unit], [""], [])
+    # a name the document's title holds does not make a line about it
+    deck = "Progetto S3-4AlpClusters: presentazione di Regione Lombardia"
+    goal = "Rafforzare la capacità dei Cluster, così da poter contribuire alla creazione di posti di lavoro"
+    names = [set(tokenize("Lombardia")), set(tokenize("Francia"))]
+    assert reason_missing("Why the French model?", set(tokenize("cluster")), [goal], [deck], names)
 
 
 def test_a_reason_about_something_else_does_not_answer():

@@ -68,7 +68,7 @@ def reason_missing(question: str, asked: set[str], quotes: list[str], titles: li
     A word of its document's title (`titles`, one per quote) does not make a unit about the
     question: every line of the S3-4AlpClusters deck is about S3-4AlpClusters. With `names`
     (for each name or figure of the question other than a year, the stems that find it), the
-    unit or its title must hold one of them."""
+    unit must hold one of those its document's title does not."""
     if not asks_why(question):
         return False
     if _IN_BRACKETS.search(question) and any(_BRACKETED.search(q) for q in quotes):
@@ -76,11 +76,11 @@ def reason_missing(question: str, asked: set[str], quotes: list[str], titles: li
     titles = titles or [""] * len(quotes)
     for quote, title in zip(quotes, titles):
         about = asked - set(tokenize(title))
+        # the reason of what the question names ("the Driade call", "350,000 euro"), not of
+        # another call's rule; a name the document's title holds is named by all its lines
+        own_names = [group for group in names or [] if not group & set(tokenize(title))]
         for unit in (u for u in _UNITS.split(quote) if u):
-            held = set(tokenize(f"{title} {unit}"))
-            # the reason of what the question names ("the Driade call", "350,000 euro"), not of
-            # another call's rule
-            if names and not any(group & held for group in names):
+            if own_names and not any(group & set(tokenize(unit)) for group in own_names):
                 continue
             if set(tokenize(unit)) & about and _gives_reason(unit, about):
                 return False
