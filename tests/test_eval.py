@@ -44,13 +44,18 @@ def test_callbot_beats_the_tutorial_baseline_and_meets_its_floors(corpus_setting
      ("gale", 0.88, 0.88, 0.91, 0.81, 1), ("haze", 0.95, 0.94, 0.95, 0.93, 1),
      ("iris", 0.94, 0.94, 0.92, 0.81, 1), ("jade", 0.92, 0.95, 0.92, 0.87, 1),
      ("kite", 0.96, 0.96, 0.96, 0.87, 1), ("lark", 0.95, 0.93, 0.93, 0.79, 1),
-     ("moss", 0.95, 0.95, 0.92, 0.87, 1)],
+     ("moss", 0.95, 0.95, 0.92, 0.87, 1), ("opal", 0.95, 0.92, 0.95, 0.87, 1),
+     ("yarn", 0.96, 0.96, 0.96, 0.92, 1), ("nook", 0.96, 0.96, 0.96, 0.95, 1),
+     ("bark", 0.95, 0.96, 0.92, 0.87, 1), ("quay", 0.95, 0.96, 0.92, 0.92, 1),
+     ("aster", 0.93, 0.96, 0.95, 0.87, 1), ("xeno", 0.96, 0.96, 0.96, 0.87, 1),
+     ("zinc", 0.95, 0.92, 0.95, 0.79, 1)],
 )
 def test_floors_on_the_blind_question_sets(corpus_settings, corpus_index, name, hit4, en_hit4,
                                            answer, refusal, false_refusals):
     """The sets written blind from the documents (evals/holdout.md, test.md, fresh.md,
     unseen.md, sealed.md, reserve.md, closing.md, coda.md, finale.md, vigil.md, ember.md,
-    gale.md, haze.md, iris.md, jade.md, kite.md, lark.md, moss.md;
+    gale.md, haze.md, iris.md, jade.md, kite.md, lark.md, moss.md, opal.md, yarn.md, nook.md,
+    bark.md, quay.md, aster.md, xeno.md, zinc.md;
     drill.md, probe.md and sweep.md were written to find unanswered traps and false refusals): floors a little under the
     measured numbers, so a change that helps our own set at their expense shows up."""
     report = run_eval(QUESTIONS.with_name(f"{name}.jsonl"), corpus_settings, baseline=False)
