@@ -514,10 +514,10 @@ def year_absent(terms: QuestionTerms, question: str, hits: list[ScoredChunk], wh
     before it says: "Riconoscimento regionale Bando / Driade (2009)"): it does not say when
     the Lombard survey was carried out. Empty otherwise."""
     asks, given_in = DATED[what]
-    if not asks.search(question):
+    if not (m := asks.search(question)):
         return []
     names = _names(terms, question)
-    asked = terms.stems() - set(tokenize(asks.search(question).group(0)))
+    asked = terms.stems() - set(tokenize(m.group(0)))
     unrelated = False  # a line gives a year with the names, but for something else
     for hit in hits:
         given = set(tokenize(f"{hit.chunk.title} {hit.chunk.section}"))
@@ -527,7 +527,7 @@ def year_absent(terms: QuestionTerms, question: str, hits: list[ScoredChunk], wh
                 continue
             if all(terms.alternatives[t] & (set(tokenize(line)) | given) for t in names):
                 # the name, and the line it goes on from ("Riconoscimento regionale Bando")
-                dated = [f"{lines[i - 1] if i else ''} {m.group(1)}" for m in _DATED_NAME.finditer(line)]
+                dated = [f"{lines[i - 1] if i else ''} {named.group(1)}" for named in _DATED_NAME.finditer(line)]
                 if dated and not any(set(tokenize(d)) & asked for d in dated):
                     unrelated = True
                     continue
