@@ -159,6 +159,9 @@ def test_distance_question():
         # taking part in an exchange, not a consortium applying
         "Our SME already went on one ClusterXchange visit abroad. Can we apply again as the visiting organisation?",
         "Possiamo partecipare agli scambi come host organisation?",
+        # when a lump sum is paid, or a role in the scheme, with the asker's town before it
+        "Hi, we're an SME from Valencia. Can the ClusterXchange lump sum be paid in advance, before the trip?",
+        "Hi, we're an SME from Valencia. What role does the Enterprise Europe Network play in ClusterXchange?",
     ],
 )
 def test_document_questions_are_not_routed(question):

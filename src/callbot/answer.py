@@ -879,8 +879,8 @@ def money_absent(terms: QuestionTerms, question: str, passages: list[str],
 
 
 # A name of three capitalised words or more ("Enterprise Europe Network", "Erasmus for Young
-# Entrepreneurs"), not at the start of the question.
-_LONG_NAME = re.compile(r"(?<=\S )(?:[A-Z][\w-]+(?![’'])\s+(?:(?:for|of|the|and)\s+)?){2,}[A-Z][\w-]+")
+# Entrepreneurs"), not at the start of the question or of one of its sentences.
+_LONG_NAME = re.compile(r"(?<=[\w,;] )(?:[A-Z][\w-]+(?![’'])\s+(?:(?:for|of|the|and)\s+)?){2,}[A-Z][\w-]+")
 
 
 def name_absent(question: str, passages: list[str]) -> str | None:

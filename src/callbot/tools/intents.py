@@ -53,7 +53,12 @@ LUMP = _any(r"lump", r"forfait", r"forfett", r"\bquanto\b", r"\bhow much\b", r"\
             r"\bsoggiorn\w*", r"\bstay\w*", r"\btrasfert\w*", r"\bapart\b", r"\bdistan\w*")
 LUMP_TOPIC = _any(r"lump", r"forfait", r"forfett", r"clusterxchange", STAY.pattern)  # a stay, or its sum
 NOT_LUMP = _any(r"\bbudget\b", r"\bdotazion\w*", r"\bstanziat\w*", r"\binsurance\b", r"\bassicura\w*",
-                r"\biva\b", r"\bvat\b", r"\bdeadline\b", r"\bscadenz\w*", r"\bcut-?off\b")
+                r"\biva\b", r"\bvat\b", r"\bdeadline\b", r"\bscadenz\w*", r"\bcut-?off\b",
+                # when it is paid, not how much: "can the lump sum be paid in advance?"
+                r"\bin advance\b", r"\bas an advance\b", r"\bupfront\b", r"\banticip\w*",
+                r"\bbefore the (?:trip|exchange|visit|stay)\b",
+                # what someone does in it, not a sum: "what role does the EEN play in ClusterXchange?"
+                r"\bwhat role\b", r"\b(?:quale|che) ruolo\b")
 DISTANCE = _any(r"\bdist\w*", r"\bhow far\b", r"\bquanto lontan\w*", r"\bkm\b")
 DISTANCE_QUESTION = _any(r"\bdista\b", r"\bdistano\b", r"\bdistanza\b", r"\bhow far\b",
                          r"\bdistance between\b", r"\bquanto lontan\w*", r"\bhow many km\b",
@@ -95,7 +100,7 @@ def _lump_sum(low: str, found: Found) -> bool:
     if stay:
         return where or bool(LUMP.search(low))
     if len(found.places) >= 2 or found.distance_km is not None:
-        return bool(LUMP.search(low))
+        return bool(LUMP.search(low)) and not NOT_LUMP.search(low)
     # one place only ("siamo una PMI di Bari"): the asker's own town, a lump sum only when an
     # amount for an exchange is asked, not a budget, a cover or a deadline of the call
     return bool(found.places) and bool(AMOUNT_QUESTION.search(low) and LUMP_TOPIC.search(low)) \
