@@ -162,6 +162,7 @@ def test_distance_question():
         # when a lump sum is paid, or a role in the scheme, with the asker's town before it
         "Hi, we're an SME from Valencia. Can the ClusterXchange lump sum be paid in advance, before the trip?",
         "Hi, we're an SME from Valencia. What role does the Enterprise Europe Network play in ClusterXchange?",
+        "Ciao, siamo una PMI di Bari. Conviene di più ClusterXchange o Erasmus per giovani imprenditori?",
     ],
 )
 def test_document_questions_are_not_routed(question):

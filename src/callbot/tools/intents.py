@@ -58,7 +58,9 @@ NOT_LUMP = _any(r"\bbudget\b", r"\bdotazion\w*", r"\bstanziat\w*", r"\binsurance
                 r"\bin advance\b", r"\bas an advance\b", r"\bupfront\b", r"\banticip\w*",
                 r"\bbefore the (?:trip|exchange|visit|stay)\b",
                 # what someone does in it, not a sum: "what role does the EEN play in ClusterXchange?"
-                r"\bwhat role\b", r"\b(?:quale|che) ruolo\b")
+                r"\bwhat role\b", r"\b(?:quale|che) ruolo\b",
+                # which of two schemes is better for someone: "conviene di più ClusterXchange o Erasmus?"
+                r"\bconviene\b", r"\bbetter (?:off|deal|option)\b")
 DISTANCE = _any(r"\bdist\w*", r"\bhow far\b", r"\bquanto lontan\w*", r"\bkm\b")
 DISTANCE_QUESTION = _any(r"\bdista\b", r"\bdistano\b", r"\bdistanza\b", r"\bhow far\b",
                          r"\bdistance between\b", r"\bquanto lontan\w*", r"\bhow many km\b",
