@@ -22,6 +22,7 @@ from callbot.terms import (
     detect_language,
     domain_glossary,
     ends_on_function_word,
+    is_real_word,
     is_stopword,
     region_words,
     specific_words,
@@ -658,10 +659,12 @@ def _counted_with_number(
 # "Which French partner…", "chi sono gli osservatori", "list the observers": a question that
 # asks who the partners, members or observers are. The slides often only count them ("2
 # partner dalla Germania", "9 soggetti osservatori"): a count does not name anyone.
+# The kinds of place a question may ask the name of ("which venue…", "in quale città…").
+_PLACES = (r"cities|city|città|towns?|venues?|locations?|luogh?[io]|sedi|sede|buildings?|edifici[oa]?|palazz[oi]|"
+           r"(?:conference\s+)?cent(?:re|er)s?")
 _WHO_ARE = (r"partner|partners|organi[sz]zazion[ei]|organi[sz]ations?|institutions?|istituzion[ei]|"
             r"members?|membri|observers?|osservator[ei]|soggetti|enti|companies|company|firms?|"
-            r"imprese|aziende|speakers?|relator[ei]|cities|city|città|towns?|venues?|locations?|"
-            r"luogh?[io]|sedi|sede|buildings?|edifici[oa]?|palazz[oi]|(?:conference\s+)?cent(?:re|er)s?")
+            rf"imprese|aziende|speakers?|relator[ei]|{_PLACES}")
 _ASKS_NAMES = re.compile(
     rf"\b(?:which|what|quali|quale)\s+(?:\w+\s+){{0,2}}?(?:(?:{_WHO_ARE})\s+)?({_WHO_ARE})\b|"
     rf"\b(?:who\s+(?:are|were|is|was)|chi\s+(?:sono|erano|è|era)|list|elenc\w+|names?\s+of|nomi\s+de\w*|"
@@ -674,8 +677,7 @@ _ASKS_NAMES = re.compile(
 _COUNT_BEFORE = re.compile(rf"^(?:\d+|{number_words(1, 20)}|un[oa]?|one)$", re.IGNORECASE)
 
 
-_PLACE_KINDS = re.compile(r"cities|city|città|towns?|venues?|locations?|luogh?[io]|sedi|sede|buildings?|"
-                          r"edifici[oa]?|palazz[oi]|(?:conference\s+)?cent(?:re|er)s?", re.IGNORECASE)
+_PLACE_KINDS = re.compile(_PLACES, re.IGNORECASE)
 _ANY_BODY = re.compile(r"organi[sz]zazion[ei]|organi[sz]ations?|institutions?|istituzion[ei]|enti",
                        re.IGNORECASE)
 
@@ -832,8 +834,6 @@ def rare_terms(question: str, vocabulary: set[str]) -> list[str]:
     """Stems of the question's words that are no everyday English or Italian word but a word
     of the documents ("manunet", "driade"): the documents' own names, however they are typed
     (lower case, or capitalised only as the question's first word)."""
-    from callbot.spell import is_real_word
-
     words = re.findall(r"(?<![\w-])[a-zà-ÿ]{4,}(?![\w-])", question.lower())
     return sorted({t for w in words if not is_real_word(w) for t in tokenize(w) if t in vocabulary})
 
@@ -1575,8 +1575,9 @@ def extractive_answer(
         return refusal(question, language, why)
     # an English name may stand in Italian in the passage ("Piedmont": Piemonte), and a
     # people's word for its region or country ("piemontesi": Piemonte)
+    question_names = sorted(asked_names(question))
     named = [terms.alternatives.get(name, {name}) if language == "en" or name in _people_stems() else {name}
-             for name in sorted(asked_names(question) - _PAYERS)]  # "l'UE": the Unione europea
+             for name in question_names if name not in _PAYERS]  # "l'UE": the Unione europea
     if what := missing_shape(question, [without_set_aside(p) for p in passages], named, relevance, documents):
         return refusal(question, language, f"no passage gives {what}")
     # sentences are picked by what is asked, not by "Ciao, siamo una PMI di Bari." (the asked
@@ -1595,7 +1596,7 @@ def extractive_answer(
     # an Italian question's own words, not their everyday synonyms ("sviluppo": creazione)
     own = asked.stems() if language == "en" else set(asked.alternatives)
     # the question's names and figures, not its years ("the Driade call", "350,000 euro")
-    specific = [terms.alternatives.get(n, {n}) for n in sorted(asked_names(question)) if not _A_YEAR.fullmatch(n)]
+    specific = [terms.alternatives.get(n, {n}) for n in question_names if not _A_YEAR.fullmatch(n)]
     if reason_missing(core, own, [s for s, _ in said], [t for _, t in said], specific):
         return refusal(question, language, "no passage found gives a reason for what the question asks")
     return Answer(
