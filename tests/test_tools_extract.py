@@ -187,6 +187,7 @@ def test_costs(text, lines):
         ("prevediamo 120 scambi, 60 con PMI e 30 con organizzazioni non membri", (120, 60, 30)),
         ("we plan 90 exchanges, 50 with SMEs and 20 with external organisations", (90, 50, 20)),
         ("120 scambi di cui 60 scambi con PMI", (120, 60, None)),
+        ("IMU di un capannone di categoria D/7 per una PMI", (None, None, None)),
         ("at least 100 exchanges are required", (None, None, None)),
     ],
 )

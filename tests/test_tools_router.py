@@ -163,6 +163,9 @@ def test_distance_question():
         "Hi, we're an SME from Valencia. Can the ClusterXchange lump sum be paid in advance, before the trip?",
         "Hi, we're an SME from Valencia. What role does the Enterprise Europe Network play in ClusterXchange?",
         "Ciao, siamo una PMI di Bari. Conviene di più ClusterXchange o Erasmus per giovani imprenditori?",
+        # a number before "PMI" is no plan of exchanges ("categoria D/7": no count either)
+        "come si calcola l'IMU su un capannone industriale di categoria D/7 per una PMI?",
+        "Abbiamo 40 PMI associate: quanto costa la quota annuale del cluster?",
     ],
 )
 def test_document_questions_are_not_routed(question):

@@ -78,10 +78,12 @@ def find_costs(text: str) -> list[CostLine]:
     return lines
 
 
-_PLANNED = re.compile(r"(?P<n>\d+)\s+(?:scambi|exchanges)\b")
+# a count stands alone: not "categoria D/7 per una PMI" nor "1.100 euro"
+_N = r"(?<![\w/.,])(?P<n>\d+)"
+_PLANNED = re.compile(_N + r"\s+(?:scambi|exchanges)\b")
 _WORDS = r"(?:[^\W\d]+\s+){0,4}?"
-_SMES = re.compile(r"(?P<n>\d+)\s+" + _WORDS + r"(?:pmi|smes?)\b")
-_NON_MEMBERS = re.compile(r"(?P<n>\d+)\s+" + _WORDS + r"(?:non[\s-]?membri|non[\s-]?members?|"
+_SMES = re.compile(_N + r"\s+" + _WORDS + r"(?:pmi|smes?)\b")
+_NON_MEMBERS = re.compile(_N + r"\s+" + _WORDS + r"(?:non[\s-]?membri|non[\s-]?members?|"
                           r"non[\s-]?soci|estern[ei]|external|outside)")
 
 

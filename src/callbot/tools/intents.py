@@ -33,7 +33,8 @@ STAY = _any(r"\bscamb\w*", r"\bexchanges?\b", r"\bvisit\w*", r"\bsoggiorn\w*", r
             r"\btrasfert\w*", r"\bdistacc\w*", r"\bsecondment\b")
 PROJECT = _any(r"\bprogett\w*", r"\bproject\w*")
 DURATION = _any(r"\b(?:progett\w*|project\w*|durata|duration|last\w*|dura\w*)\b")
-EXCHANGES = _any(r"\bscamb\w*", r"\bexchanges?\b", r"\bquot[ae]\b", r"\bpmi\b", r"\bsmes?\b")
+# a plan of exchanges is named as such: "60 con PMI" alone is no plan ("IMU ... per una PMI")
+EXCHANGES = _any(r"\bscamb\w*", r"\bexchanges?\b", r"\bquote\b", r"\bquotas\b", r"\bclusterxchange\b")
 ELIGIBLE = _any(r"\bammissibil\w*", r"\beleggibil\w*", r"\beligib\w*", r"\bidone\w*",
                 r"\brequisiti\b", r"\bqualif\w*", r"\bconsorzio valido\b", r"\bvalid consortium\b",
                 r"\b(?:possiamo|potremmo|potremo)\s+(?:\w+\s+)?(?:partecipare|candidar\w*|"
