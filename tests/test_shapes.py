@@ -149,6 +149,12 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
      ["pre-financing or payment instalments"]),
     ("when does the first Business Accelerator pilot call open for applications?", ["an opening date"]),
     ("When does the project start?", []),
+    # session 14 (plum, reef, drill, probe): what a label level requires
+    ("per il label gold silver bronze dei cluster quali criteri bisogna soddisfare per avere il gold?",
+     ["the requirements of a label level"]),
+    ("For the renewed cluster label system (gold, silver, bronze), what does a cluster need to reach "
+     "the gold level?", ["the requirements of a label level"]),
+    ("What label levels does the renewed EU cluster label system have?", []),
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what
@@ -236,6 +242,7 @@ def test_on_the_real_index_outcomes_the_documents_do_not_report_are_refused(assi
     "Qual è il fatturato medio delle imprese che fanno parte dei cluster lombardi?",
     "Quali sono i criteri di valutazione del bando ESCP-4x?",
     "What's the maximum number of partners in an ESCP-4x consortium?",
+    "Quali requisiti deve avere un cluster per ottenere il label gold nel nuovo sistema di label?",
 ])
 def test_on_the_real_index_a_topic_no_passage_speaks_of_is_refused(assistant, question):
     answer = assistant.ask(question)
@@ -322,6 +329,12 @@ def test_a_topic_is_found_only_where_a_passage_speaks_of_it():
     turnover = next(s for s in asked_shapes("What is the turnover of the cluster?"))
     assert turnover.in_text("Il fatturato complessivo è di 2,5 milioni di euro.")
     assert not turnover.in_text("iv) fatturato ed esportazioni delle PMI coinvolte nei 3 anni")
+
+
+def test_a_label_level_s_requirements_are_not_its_name_in_a_list():
+    level = next(s for s in asked_shapes("quali requisiti servono per il label gold?"))
+    assert not level.in_text("Rinnovamento sistema di label dei clusters (gold, silver, bronze) e poi lancio nuova call")
+    assert level.in_text("Per il label gold il cluster deve dimostrare almeno 10 indicatori di eccellenza.")
 
 
 def test_managerial_skills_are_no_software_product():
