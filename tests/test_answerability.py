@@ -483,6 +483,23 @@ def test_a_fee_is_a_sum_the_passages_must_give_for_what_it_is_paid_to():
     assert money_absent(QuestionTerms.of(cost), cost, [cosme]) == ["esca"]
 
 
+def test_a_sum_given_for_the_part_a_question_sets_aside_does_not_answer_it():
+    lombardy = ("BUDGET A CARICO DI REGIONE LOMBARDIA: € 120.000,00, di cui: • € 102.000,00 a valere "
+                "sulle risorse FESR (85%)")
+    total = "COSTO TOTALE: € 2.521.964,00"
+    question = "s3-4alpclusters: how much ERDF funding does the whole partnership get, not just lombardy?"
+    assert money_absent(QuestionTerms.of(question), question, [lombardy, total]) == ["erdf"]
+    italian = ("Del costo totale quanta parte è coperta dalle risorse FESR per tutto il partenariato, "
+               "non solo per Regione Lombardia?")
+    assert money_absent(QuestionTerms.of(italian), italian, [lombardy, total]) != []
+    # the part set aside is not asked for: the whole project's cost answers
+    whole = "quanto costa in tutto il progetto alpino sui cluster? il costo totale, non solo la parte lombarda"
+    assert money_absent(QuestionTerms.of(whole), whole, [lombardy, total]) == []
+    # without "not just", Lombardy's share is what is asked
+    part = "How much ERDF funding does Lombardy get?"
+    assert money_absent(QuestionTerms.of(part), part, [lombardy, total]) == []
+
+
 def test_a_sum_asked_per_project_needs_a_sum_given_per_project():
     question = "Qual è il contributo massimo per singolo progetto nel bando Innosup 1?"
     terms = QuestionTerms.of(question)

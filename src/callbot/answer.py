@@ -800,7 +800,7 @@ _ASKS_COVERED = re.compile(r"\b(quanto\s+(copr\w*|finanzi\w*|paga\w*|rimbors\w*)
                            # "how much of the total cost is covered by ERDF funds?"
                            r"how\s+much\s+of\b[^?]{0,60}\b(is|are|was|were|will\s+be)\s+"
                            r"(covered|funded|paid|reimbursed|financed)|"
-                           r"quant[oa]\s+del\w*\b[^?]{0,60}\b(è|sono|viene|vengono)\s+"
+                           r"(quant[oa]\s+del\w*|quanta\s+parte|what\s+(part|share|portion))\b[^?]{0,60}\b(è|sono|viene|vengono|is|are)\s+"
                            r"(copert|finanziat|pagat|rimborsat)\w*)\b",
                            re.IGNORECASE)
 _SHARE = re.compile(r"%|\bper\s*cento\b|\bpercent", re.IGNORECASE)
@@ -838,6 +838,19 @@ def rare_terms(question: str, vocabulary: set[str]) -> list[str]:
     return sorted({t for w in words if not is_real_word(w) for t in tokenize(w) if t in vocabulary})
 
 
+# "… for the whole partnership, not just Lombardy?", "non solo per Regione Lombardia": the
+# question sets a part aside, and a sum given for that part does not answer it.
+_NOT_ONLY = re.compile(r"\b(?:not\s+(?:just|only)|non\s+(?:solo|soltanto))\s+(?:(?:per|for|to|a|di|of)\s+)?"
+                       r"(?:(?:the|il|la|lo)\s+|l['’]\s*)?([\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
+
+
+def _set_aside_part(question: str) -> list[set[str]]:
+    """For each word of the part a question sets aside ("not just Lombardy"), the stems that
+    find it (its translations too)."""
+    return [alts for m in _NOT_ONLY.finditer(question)
+            for stem, alts in term_groups(m.group(1)).items() if stem in _people_stems() or not is_real_word(stem)]
+
+
 def money_absent(terms: QuestionTerms, question: str, passages: list[str],
                  documents: list[frozenset[str]] | None = None, vocabulary: set[str] | None = None) -> list[str]:
     """For a question about a sum of money (or a share), the names of the question
@@ -858,6 +871,8 @@ def money_absent(terms: QuestionTerms, question: str, passages: list[str],
     names = _names(terms, question)
     if vocabulary is not None:  # "manunet call: max funding per project?"
         names += [t for t in rare_terms(question, vocabulary) if t in terms.alternatives and t not in names]
+    part = _set_aside_part(question)
+    names = [n for n in names if not any(terms.alternatives[n] & alts for alts in part)]  # not asked for
     codes = _codes(terms, question)
     if not names and not per_unit and not (codes and documents is not None):
         return []
@@ -866,6 +881,8 @@ def money_absent(terms: QuestionTerms, question: str, passages: list[str],
             continue
         if documents is not None and not all(terms.alternatives[c] & documents[i] for c in codes):
             continue  # the 75 % of the COSME 2018 note is no rate of the ESCP4S3 call
+        if part and all(alts & set(tokenize(passage)) for alts in part):
+            continue  # Regione Lombardia's budget is not the whole partnership's
         aside = set(tokenize(passage)) - set(tokenize(without_set_aside(passage)))
         if any(terms.alternatives[c] & aside for c in codes):
             continue  # "Opportunità … ulteriori rispetto alla ESCP4S3": about other calls
