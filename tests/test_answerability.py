@@ -505,6 +505,8 @@ def test_a_sum_asked_per_project_needs_a_sum_given_per_project():
     terms = QuestionTerms.of(question)
     total = "Innosup 1: bando con dotazione 18,5 mln €, cofinanziamento UE del 75% per PMI."
     assert money_absent(terms, question, [total]) == ["innosup"]
+    english = "innosup-1 maximum grant per single project?"  # plum, session 14
+    assert money_absent(QuestionTerms.of(english), english, [total]) == ["innosup"]
     each = total + " Il contributo è di 1 mln € per ogni progetto."
     assert money_absent(terms, question, [each]) == []
     # "cadauno", "ciascuno": per unit too

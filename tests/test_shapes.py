@@ -155,6 +155,8 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("For the renewed cluster label system (gold, silver, bronze), what does a cluster need to reach "
      "the gold level?", ["the requirements of a label level"]),
     ("What label levels does the renewed EU cluster label system have?", []),
+    ("clusterxchange lump sum: is it paid to the visiting organisation before the trip or only afterwards?",
+     ["pre-financing or payment instalments"]),
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what

@@ -822,7 +822,7 @@ _PARTICIPANT = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _PARTICIPANTS.ite
 # does not give; the passages say it with "per ogni progetto", "cadauno", "a testa", "each".
 _UNIT = r"(?:progett[oi]|project|consorzi[oa]?|consortium|partner|organi[sz]{1,2}azion[ei]|organi[sz]ations?|participants?|partecipant[ei])"
 _ASKS_PER_UNIT = re.compile(
-    rf"\b(?:per\s+(?:singol[oa]\s+|ogni\s+|ciascun[oa]?\s+)?{_UNIT}|(?:per\s+)?each\s+{_UNIT}|"
+    rf"\b(?:per\s+(?:singol[oa]\s+|ogni\s+|ciascun[oa]?\s+|single\s+|individual\s+)?{_UNIT}|(?:per\s+)?each\s+{_UNIT}|"
     rf"(?:ciascun[oa]?|ognun[oa])\s+{_UNIT}|ciascun[oa]?\s*\?|each\s*\?|a\s+testa|cadauno|"
     rf"(?:a|one|any)\s+(?:single|individual)\s+{_UNIT}|(?:un|una)\s+singol[oa]\s+{_UNIT}|"
     r"each\s+(?:one|of\s+them)|ognuno|ciascuno\s+di\s+(?:loro|essi|questi))\b", re.IGNORECASE)
