@@ -89,6 +89,9 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("Who gave the keynote in Brussels?", ["the name of who spoke"]),
     ("Who were the keynote speakers?", ["a person's name"]),
     ("chi ha aperto i lavori della conferenza? era il commissario?", ["the name of who spoke"]),
+    ("chi ha aperto la european cluster conference di bruxelles?", ["the name of who spoke"]),  # reef
+    ("quale commissario ha parlato alla conferenza?", ["the name of who spoke"]),
+    ("Which commissioner spoke in Brussels?", ["the name of who spoke"]),
     # names of regions; a share
     ("Quali regioni italiane contano come regioni in transizione?", ["the names of regions"]),
     ("what share of the surveyed clusters named bureaucracy?", ["a share or percentage"]),

@@ -35,8 +35,11 @@ _SPOKE = (r"\bwho\s+(gave|delivered|held|opened|closed|chaired|moderated|present
           r"(\S+\s+){0,2}(keynote|speech|talk|address|opening|presentation|session|conference|event|"
           r"meeting)\b|"
           r"\bchi\s+(ha|hanno)\s+(tenuto|fatto|aperto|chiuso|moderato|pronunciato|dato)\s+"
-          r"(il\s+|la\s+|l['’]\s*|i\s+|gli\s+)?(\S+\s+){0,2}(discors[oi]|intervent[oi]|keynote|"
-          r"relazion[ei]|saluti|apertura|chiusura|sessione|lavori|conferenza|convegno|evento)\b")
+          r"(il\s+|la\s+|l['’]\s*|i\s+|gli\s+)?(\S+\s+){0,3}(discors[oi]|intervent[oi]|keynote|"
+          r"relazion[ei]|saluti|apertura|chiusura|sessione|lavori|conferen[zc][ae]|convegno|evento)\b|"
+          # "quale commissario ha parlato?", "which commissioner spoke?"
+          r"\b(quale|quali|which|what)\s+(\S+\s+)?(commissari[oa]|commissioner|speakers?|relator[ei]|oratori?)\s+"
+          r"((ha|hanno|has|have|had)\s+)?(parlato|spoke|speak|intervenut[oi]|aperto|opened|presented|presentato)\b")
 
 
 # Two capitalised words: "Laura Delponte" (`person_like` tells names from headings).
