@@ -211,6 +211,23 @@ def test_a_count_of_things_that_are_not_something_needs_a_sentence_that_says_so(
                                 question)
 
 
+def test_the_days_of_a_date_and_a_title_count_nothing():
+    question = "quanti distretti pugliesi erano presenti alla conferenza di bruxelles di dicembre 2016?"
+    terms = QuestionTerms.of(question)
+    assert not _counted_with_number(terms, "distretti", ["Bruxelles, 1-2 dicembre 2016: note per i distretti "
+                                                         "pugliesi"], None, question)
+    # the passage's title names the districts, its own text counts consortia (plum, session 14)
+    hits = [_hit("La call formale finanzierà 8 consorzi con 350.000 euro cadauno.",
+                 title="European Cluster Conference, Bruxelles 1-2 dicembre 2016: note per i distretti pugliesi")]
+    vocabulary = set(tokenize(hits[0].chunk.text)) | set(tokenize(hits[0].chunk.title)) | set(tokenize(question))
+    refused = extractive_answer(question, "it", hits, 0.0, 3, vocabulary)
+    assert refused.refused and "number" in (refused.reason or "")
+    # "quante volte?" is counted by "una volta"
+    times = "Quante volte un membro può partecipare come visiting organisation?"
+    once = ["I membri potranno essere visiting organisation solamente una volta."]
+    assert _counted_with_number(QuestionTerms.of(times), "volte", once, None, times)
+
+
 def test_how_many_is_refused_when_no_passage_counts_that_thing():
     hits = [_hit("Il polo ICT riunisce 200 imprese e 10 centri di ricerca del Piemonte.")]
     vocabulary = set(tokenize(hits[0].chunk.text)) | set(tokenize(hits[0].chunk.title)) | {"dipendent"}

@@ -603,10 +603,17 @@ _UNITS = frozenset(tokenize(
 ))
 
 
+_TIMES = frozenset(tokenize("volte times"))
+_ONCE = re.compile(r"\b(?:una\s+(?:sola\s+)?volta|once|one\s+time)\b", re.IGNORECASE)
+_A_MONTH_AFTER = re.compile(rf"\s*(?:{MONTH_NAMES})\b", re.IGNORECASE)
+
+
 def _counts(sentence: str, groups: list[set[str]]) -> bool:
     """Whether the sentence holds a number (in figures, a range or words) that is not one of
     time, money or distance, unless that is what the question counts (`groups`), nor a
     version in a name."""
+    if any(g & _TIMES for g in groups) and _ONCE.search(sentence):
+        return True  # "quante volte?": "solamente una volta"
     figures = [(m, False) for m in [*_COUNT.finditer(sentence), *_RANGE.finditer(sentence)]]
     for m, in_words in [*figures, *((m, True) for m in COUNT_WORD.finditer(sentence))]:
         if _VERSION.fullmatch(m.group(0)):
@@ -617,6 +624,8 @@ def _counts(sentence: str, groups: list[set[str]]) -> bool:
             continue  # "due tendenze" counts trends, not the firms named after them
         if m.group(0) == "0" or re.search(r"[+±÷×/]\s*$", sentence[:m.start()]):
             continue  # "t 0 t +2 ÷ 4": a timeline's marks, not a count
+        if _A_MONTH_AFTER.match(sentence, m.end()):
+            continue  # "1-2 dicembre 2016": the days of a date
         if not unit & _UNITS or any(g & unit for g in groups):
             return True
     return False
@@ -628,6 +637,7 @@ def _counted_with_number(
     passages: list[str],
     vocabulary: set[str] | None,
     question: str = "",
+    texts: list[str] | None = None,
 ) -> bool:
     """Whether some sentence of the passages holds a number (in figures or in words, "tre
     anni") and the counted thing (or its translation): a passage that never counts it cannot
@@ -643,11 +653,11 @@ def _counted_with_number(
     names = _names(terms, question)
     # "paesi non europei": the sentence must say "non europei" itself
     negated = re.search(r"\bnon\s+(\w{1,5})", counted)
-    for passage in passages:
+    for passage, text in zip(passages, texts or passages):
         held = set(tokenize(passage))
         if not all(terms.alternatives[t] & held for t in names):
             continue
-        for sentence in split_sentences(passage):
+        for sentence in split_sentences(text):
             words = set(tokenize(sentence)) | (_EURO if "€" in sentence else set())
             if negated and not re.search(rf"\bnon[\s-]+{negated.group(1)}", sentence, re.IGNORECASE):
                 continue
@@ -1586,7 +1596,10 @@ def extractive_answer(
         if undated := year_absent(terms, question, hits, what):
             return refusal(question, language, f"no line gives {what} for {', '.join(undated)}")
     counted = counted_thing(question)
-    if counted and not _counted_with_number(terms, counted, passages, vocabulary, question):
+    # counted in the passage's own sentences, not in its title ("Bruxelles 1-2 dicembre 2016:
+    # note per i distretti pugliesi" counts no districts)
+    texts = [h.chunk.text for h in hits]
+    if counted and not _counted_with_number(terms, counted, passages, vocabulary, question, texts):
         return refusal(question, language, "no passage gives a number for what the question counts")
     if why := counted_not_named(question, passages):
         return refusal(question, language, why)
