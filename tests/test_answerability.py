@@ -226,6 +226,9 @@ def test_the_days_of_a_date_and_a_title_count_nothing():
     times = "Quante volte un membro può partecipare come visiting organisation?"
     once = ["I membri potranno essere visiting organisation solamente una volta."]
     assert _counted_with_number(QuestionTerms.of(times), "volte", once, None, times)
+    # and so is "how many times?" (plum)
+    english = "how many times can a cluster member go on an exchange as the visitor?"
+    assert _counted_with_number(QuestionTerms.of(english), counted_thing(english), once, None, english)
 
 
 def test_how_many_is_refused_when_no_passage_counts_that_thing():
