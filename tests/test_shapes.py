@@ -17,6 +17,9 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("What's the e-mail address of the helpdesk?", ["an e-mail address"]),
     ("Qual è l'indirizzo email del segretariato?", ["an e-mail address"]),
     ("Which email should we write to with questions?", ["an e-mail address"]),
+    ("mi servono nome e email della persona di regione lombardia che segue il progetto", ["an e-mail address"]),  # plum
+    ("Can you send me the email of the project officer?", ["an e-mail address"]),
+    ("Do we need to send the proposal by email?", []),
     ("What is the phone number of the regional office?", ["a phone number"]),
     ("Qual è il numero di telefono dell'ufficio?", ["a phone number"]),
     ("Qual è il sito web del progetto?", ["a web address"]),

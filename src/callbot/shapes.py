@@ -114,7 +114,11 @@ SHAPES = [
     Shape(
         "an e-mail address",
         re.compile(r"\b(e-?mail|posta\s+elettronica|pec)\s+(address|addresses)\b|\bindirizz[oi]\s+"
-                   r"(e-?mail|di\s+posta|pec|mail)\b|\b(what|which|qual)\b[^?]{0,30}\be-?mail\b(?!\s+(to|a)\b)",
+                   r"(e-?mail|di\s+posta|pec|mail)\b|\b(what|which|qual)\b[^?]{0,30}\be-?mail\b(?!\s+(to|a)\b)|"
+                   # "mi servono nome e email della persona…", "name and email of…"
+                   r"\b(nome|name|contatt\w*|contacts?|recapit\w*)\s+(e|ed|and|&)\s+(l['’]\s*)?e-?mail\b|"
+                   r"\b(mi\s+serv\w+|i\s+need|we\s+need|dammi|datemi|give\s+me|send\s+me)\s+(the|their|his|her|its|l['’]|la|una?)\s*"
+                   r"(\w+\s+)?e-?mail\b",
                    re.IGNORECASE),
         re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"),
     ),
