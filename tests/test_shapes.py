@@ -161,6 +161,9 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("For the renewed cluster label system (gold, silver, bronze), what does a cluster need to reach "
      "the gold level?", ["the requirements of a label level"]),
     ("What label levels does the renewed EU cluster label system have?", []),
+    ("lombard survey: which of the 7 clusters is the most internationalised?", ["which one ranks first"]),
+    ("quale dei 7 cluster lombardi è il più internazionalizzato?", ["which one ranks first"]),
+    ("Which of the activities are mandatory?", []),
     ("clusterxchange lump sum: is it paid to the visiting organisation before the trip or only afterwards?",
      ["pre-financing or payment instalments"]),
 ])
@@ -343,6 +346,12 @@ def test_a_label_level_s_requirements_are_not_its_name_in_a_list():
     level = next(s for s in asked_shapes("quali requisiti servono per il label gold?"))
     assert not level.in_text("Rinnovamento sistema di label dei clusters (gold, silver, bronze) e poi lancio nuova call")
     assert level.in_text("Per il label gold il cluster deve dimostrare almeno 10 indicatori di eccellenza.")
+
+
+def test_a_ranking_is_found_where_a_passage_ranks():
+    top = next(s for s in asked_shapes("which of the 7 clusters is the most innovative?"))
+    assert not top.in_text("7 cluster indagati in profondità: Aerospazio, Energy cluster, Poli Auto")
+    assert top.in_text("Il cluster Aerospazio è il più internazionalizzato dei sette.")
 
 
 def test_managerial_skills_are_no_software_product():
