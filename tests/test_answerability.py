@@ -22,6 +22,7 @@ from callbot.answer import (
     from_asked_label,
     is_hostile,
     money_absent,
+    sector_absent,
     ordinal_absent,
     pick_sentences,
     quotable_sentences,
@@ -1314,3 +1315,16 @@ def test_a_quoted_list_item_comes_with_the_sentence_that_opens_its_list():
     # or with the heading over its list: whether it is required is said there
     heading = [s for _, s, _ in pick_sentences("implementazione dello schema pilota", [_hit(passage)], 1)]
     assert heading[:2] == ["Attività obbligatorie:", "implementazione dello schema pilota"]
+
+
+def test_a_cluster_named_by_its_sector_must_be_named_by_a_passage():
+    slide = "7 cluster indagati in profondità: Aerospazio, Energy cluster, Poli Auto, Cosmesi, Agro Biotech"
+    question = "What did the Lombard clusters survey find for the furniture and design cluster?"  # reef
+    assert sector_absent(QuestionTerms.of(question), question, [slide]) == "furniture and design"
+    cosmetics = "cosa dice l'indagine sul cluster della cosmesi?"
+    assert sector_absent(QuestionTerms.of(cosmetics), cosmetics, [slide]) is None
+    # a word before "cluster" that qualifies something else is no sector
+    for other in ("what levels will the renewed cluster label system have?",
+                  "Our visit to the host cluster would only be 4 working days.",
+                  "What does the Lombard cluster survey say?"):
+        assert sector_absent(QuestionTerms.of(other), other, [slide]) is None, other

@@ -605,6 +605,7 @@ _UNITS = frozenset(tokenize(
 
 _TIMES = frozenset(tokenize("volte times"))
 _ONCE = re.compile(r"\b(?:una\s+(?:sola\s+)?volta|once|one\s+time)\b", re.IGNORECASE)
+_DOMAIN_WORDS = frozenset(tokenize("cluster clusters innovation innovazione manager management pilot pilota"))
 _A_MONTH_AFTER = re.compile(rf"\s*(?:{MONTH_NAMES})\b", re.IGNORECASE)
 
 
@@ -919,6 +920,27 @@ def name_absent(question: str, passages: list[str]) -> str | None:
         pattern = re.compile(r"\b" + r"\W+(?:\w+\W+){0,2}?".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
         if not any(pattern.search(p) for p in passages):
             return m.group(0)
+    return None
+
+
+# "the furniture and design cluster", "il cluster lombardo della moda": a cluster named by its
+# sector, which a passage must name too.
+_SECTOR_CLUSTER = re.compile(
+    r"\bthe\s+((?:[\w-]+\s+(?:and|&)\s+)?[\w-]+(?<!ed))\s+(?:cluster|pole)\b"
+    r"(?=\s*(?:[?.,;:!]|$)|\s+(?:in|of|for|from|and|is|are|was|were|has|have|do|does|did)\b)|"
+    r"\b(?:cluster|polo)\s+(?:[\w-]+\s+)?(?:del|della|dello|dell['’]\s*|dei|degli|delle)\s*([\w-]+)", re.IGNORECASE)
+
+
+def sector_absent(terms: QuestionTerms, question: str, passages: list[str]) -> str | None:
+    """The sector of a cluster the question names by it, when no passage holds each of its words
+    (or their translations): the survey's slides on other clusters say nothing of it."""
+    held = {t for p in passages for t in tokenize(p)}
+    for m in _SECTOR_CLUSTER.finditer(question):
+        sector = m.group(1) or m.group(2)
+        words = [alts for stem, alts in term_groups(sector).items()
+                 if stem not in _people_stems() and stem not in _DOMAIN_WORDS]
+        if words and any(not (alts & held) for alts in words):
+            return sector
     return None
 
 
@@ -1583,6 +1605,8 @@ def extractive_answer(
         return refusal(question, language, f"no passage found mentions {', '.join(absent)}")
     if language == "en" and (phrase := name_absent(question, passages)) is not None:
         return refusal(question, language, f"no passage found mentions {phrase}")
+    if sector := sector_absent(terms, question, passages):
+        return refusal(question, language, f"no passage found mentions {sector}")
     if apart := terms.compared_apart(question, passages):
         return refusal(question, language, f"no passage compares {', '.join(apart)}")
     documents = [doc_stems(h.chunk.doc_id) for h in hits] if doc_stems is not None else None
