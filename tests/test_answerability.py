@@ -22,11 +22,11 @@ from callbot.answer import (
     from_asked_label,
     is_hostile,
     money_absent,
-    sector_absent,
     ordinal_absent,
     pick_sentences,
     quotable_sentences,
     rare_terms,
+    sector_absent,
     without_courtesy,
     without_preamble,
     without_set_aside,
@@ -215,8 +215,8 @@ def test_a_count_of_things_that_are_not_something_needs_a_sentence_that_says_so(
 def test_the_days_of_a_date_and_a_title_count_nothing():
     question = "quanti distretti pugliesi erano presenti alla conferenza di bruxelles di dicembre 2016?"
     terms = QuestionTerms.of(question)
-    assert not _counted_with_number(terms, "distretti", ["Bruxelles, 1-2 dicembre 2016: note per i distretti "
-                                                         "pugliesi"], None, question)
+    assert not _counted_with_number(terms, "distretti", [("Bruxelles, 1-2 dicembre 2016: note per i distretti "
+                                                         "pugliesi")], None, question)
     # the passage's title names the districts, its own text counts consortia (plum, session 14)
     hits = [_hit("La call formale finanzierà 8 consorzi con 350.000 euro cadauno.",
                  title="European Cluster Conference, Bruxelles 1-2 dicembre 2016: note per i distretti pugliesi")]

@@ -158,8 +158,8 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     # session 14 (plum, reef, drill, probe): what a label level requires
     ("per il label gold silver bronze dei cluster quali criteri bisogna soddisfare per avere il gold?",
      ["the requirements of a label level"]),
-    ("For the renewed cluster label system (gold, silver, bronze), what does a cluster need to reach "
-     "the gold level?", ["the requirements of a label level"]),
+    (("For the renewed cluster label system (gold, silver, bronze), what does a cluster need to reach "
+     "the gold level?"), ["the requirements of a label level"]),
     ("What label levels does the renewed EU cluster label system have?", []),
     ("lombard survey: which of the 7 clusters is the most internationalised?", ["which one ranks first"]),
     ("quale dei 7 cluster lombardi è il più internazionalizzato?", ["which one ranks first"]),
