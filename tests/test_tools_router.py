@@ -165,6 +165,8 @@ def test_distance_question():
         "Ciao, siamo una PMI di Bari. Conviene di più ClusterXchange o Erasmus per giovani imprenditori?",
         # a number before "PMI" is no plan of exchanges ("categoria D/7": no count either)
         "come si calcola l'IMU su un capannone industriale di categoria D/7 per una PMI?",
+        # another scheme's grant compared (moth)
+        "how does the clusterxchange lump sum compare with the monthly grant in Erasmus for Young Entrepreneurs?",
         "Abbiamo 40 PMI associate: quanto costa la quota annuale del cluster?",
     ],
 )

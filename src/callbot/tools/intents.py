@@ -60,6 +60,8 @@ NOT_LUMP = _any(r"\bbudget\b", r"\bdotazion\w*", r"\bstanziat\w*", r"\binsurance
                 r"\bbefore the (?:trip|exchange|visit|stay)\b",
                 # what someone does in it, not a sum: "what role does the EEN play in ClusterXchange?"
                 r"\bwhat role\b", r"\b(?:quale|che) ruolo\b",
+                # another scheme's grant: "how does the lump sum compare with Erasmus…?"
+                r"\bcompar\w*", r"\bconfront\w*", r"\bversus\b", r"\bvs\.?(?!\w)",
                 # which of two schemes is better for someone: "conviene di più ClusterXchange o Erasmus?"
                 r"\bconviene\b", r"\bbetter (?:off|deal|option)\b")
 DISTANCE = _any(r"\bdist\w*", r"\bhow far\b", r"\bquanto lontan\w*", r"\bkm\b")
