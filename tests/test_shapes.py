@@ -163,7 +163,7 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("What label levels does the renewed EU cluster label system have?", []),
     # moth: a policy extended beyond Europe is no postponement; staff costs as "spese di personale"
     ("will the EU cluster policy be extended beyond europe?", []),
-    ("has the deadline been extended?", ["an extension or postponement"]),
+    ("has the deadline been extended?", ["a deadline", "an extension or postponement"]),
     ("le ore del cluster manager si possono rendicontare come spese di personale?", ["staff costs"]),
     ("lombard survey: which of the 7 clusters is the most internationalised?", ["which one ranks first"]),
     ("quale dei 7 cluster lombardi è il più internazionalizzato?", ["which one ranks first"]),
