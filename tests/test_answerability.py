@@ -1328,3 +1328,11 @@ def test_a_cluster_named_by_its_sector_must_be_named_by_a_passage():
                   "Our visit to the host cluster would only be 4 working days.",
                   "What does the Lombard cluster survey say?"):
         assert sector_absent(QuestionTerms.of(other), other, [slide]) is None, other
+
+
+def test_which_is_the_partner_asks_for_a_name_a_count_does_not_give():
+    slide = "2 partner dalla Slovenia 2 partner dall’Austria 1 partner dalla Francia 6 partner dall’Italia"
+    question = "which is the french partner in s3-4alpclusters and what is its role?"  # moth
+    assert counted_not_named(question, [slide]) == "the passages count the partner but name none"
+    named = "Partner: Haute Ecole d’Ingénierie de Fribourg, partner svizzero del progetto"
+    assert counted_not_named("which is the swiss partner?", [named]) is None

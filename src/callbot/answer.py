@@ -677,7 +677,7 @@ _WHO_ARE = (r"partner|partners|organi[sz]zazion[ei]|organi[sz]ations?|institutio
             r"members?|membri|observers?|osservator[ei]|soggetti|enti|companies|company|firms?|"
             rf"imprese|aziende|speakers?|relator[ei]|{_PLACES}")
 _ASKS_NAMES = re.compile(
-    rf"\b(?:which|what|quali|quale)\s+(?:\w+\s+){{0,2}}?(?:(?:{_WHO_ARE})\s+)?({_WHO_ARE})\b|"
+    rf"\b(?:which|what|quali|quale)\s+(?:\w+\s+){{0,3}}?(?:(?:{_WHO_ARE})\s+)?({_WHO_ARE})\b|"
     rf"\b(?:who\s+(?:are|were|is|was)|chi\s+(?:sono|erano|è|era)|list|elenc\w+|names?\s+of|nomi\s+de\w*|"
     rf"come\s+si\s+chiama\w*|name)\s+(?:\w+\s+){{0,3}}?(?:(?:{_WHO_ARE})\s+)?({_WHO_ARE})\b|"
     # "has 9 observers - what are their names?"
