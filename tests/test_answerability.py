@@ -8,6 +8,7 @@ from callbot.answer import (
     NOT_IN_DOCUMENTS,
     QuestionTerms,
     _counted_with_number,
+    acronym_absent,
     asked_names,
     asked_part,
     call_year_absent,
@@ -1336,3 +1337,13 @@ def test_which_is_the_partner_asks_for_a_name_a_count_does_not_give():
     assert counted_not_named(question, [slide]) == "the passages count the partner but name none"
     named = "Partner: Haute Ecole d’Ingénierie de Fribourg, partner svizzero del progetto"
     assert counted_not_named("which is the swiss partner?", [named]) is None
+
+
+def test_an_acronym_written_only_in_a_web_address_is_not_spelled_out():
+    slide = "Attività di indagine cluster lombardi www.cncb.eu"
+    question = "what does cncb stand for, the organisation behind the lombard cluster survey?"  # moth
+    assert acronym_absent(question, [slide]) == "cncb"
+    note = "la EU Cluster partnership for internationalisation ESCP4I http://www.clustercollaboration.eu"
+    assert acronym_absent("what does escp4i stand for", [note]) is None
+    assert acronym_absent("ESCA che sigla è?", [note]) == "ESCA"
+    assert acronym_absent("cosa significa questo?", [note]) is None

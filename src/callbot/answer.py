@@ -944,6 +944,28 @@ def sector_absent(terms: QuestionTerms, question: str, passages: list[str]) -> s
     return None
 
 
+# "what does cncb stand for?", "cosa significa la sigla ESCA?": an acronym spelled out, which
+# a passage gives only where it writes the acronym in its text, not in a web address
+# ("www.cncb.eu").
+_ASKS_EXPANSION = re.compile(
+    r"\bwhat\s+(?:does|do)\s+(?:the\s+)?(?:acronym\s+|abbreviation\s+)?([\w-]{2,12})\s+stand\s+for\b|"
+    r"\b(?:cosa|che\s+cosa)\s+significa\s+(?:la\s+sigla\s+|l['’]\s*acronimo\s+)?([\w-]{2,12})\b|"
+    r"\b([\w-]{2,12})\s+(?:che\s+sigla\s+è|stands\s+for\s+what)\b", re.IGNORECASE)
+
+
+def acronym_absent(question: str, passages: list[str]) -> str | None:
+    """The acronym a question asks to spell out when no passage writes it outside a web address."""
+    if not (m := _ASKS_EXPANSION.search(question)):
+        return None
+    acronym = next(g for g in m.groups() if g)
+    if is_stopword(acronym) or (is_real_word(acronym) and not acronym.isupper()):
+        return None  # "cosa significa questo?", not "ESCA"
+    pattern = re.compile(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", re.IGNORECASE)
+    if any(pattern.search(_ADDRESS.sub(" ", p)) for p in passages):
+        return None
+    return acronym
+
+
 def is_hostile(question: str) -> bool:
     return bool(_HOSTILE.search(question))
 
@@ -1605,6 +1627,8 @@ def extractive_answer(
         return refusal(question, language, f"no passage found mentions {', '.join(absent)}")
     if language == "en" and (phrase := name_absent(question, passages)) is not None:
         return refusal(question, language, f"no passage found mentions {phrase}")
+    if acronym := acronym_absent(question, passages):
+        return refusal(question, language, f"no passage spells out {acronym}")
     if sector := sector_absent(terms, question, passages):
         return refusal(question, language, f"no passage found mentions {sector}")
     if apart := terms.compared_apart(question, passages):
