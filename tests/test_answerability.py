@@ -1347,3 +1347,11 @@ def test_an_acronym_written_only_in_a_web_address_is_not_spelled_out():
     assert acronym_absent("what does escp4i stand for", [note]) is None
     assert acronym_absent("ESCA che sigla è?", [note]) == "ESCA"
     assert acronym_absent("cosa significa questo?", [note]) is None
+
+
+def test_an_interest_subsidy_is_a_share_the_passages_must_give():
+    risk = "Mancanza di coordinamento tra politica regionale e nazionale (Sabatini, Industria 4.0)"
+    question = "What interest subsidy does the Sabatini measure give to SMEs buying machinery?"  # moth
+    assert "sabatin" in money_absent(QuestionTerms.of(question), question, [risk, COSME_BUDGET])
+    rate = risk + ": contributo in conto interessi del 2,75% per la Sabatini e le PMI."
+    assert money_absent(QuestionTerms.of(question), question, [rate]) == []
