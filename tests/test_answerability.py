@@ -1355,3 +1355,16 @@ def test_an_interest_subsidy_is_a_share_the_passages_must_give():
     assert "sabatin" in money_absent(QuestionTerms.of(question), question, [risk, COSME_BUDGET])
     rate = risk + ": contributo in conto interessi del 2,75% per la Sabatini e le PMI."
     assert money_absent(QuestionTerms.of(question), question, [rate]) == []
+
+
+def test_compare_two_names_needs_a_passage_that_holds_both():
+    question = "compare piedmont and lombardy: which region spends more public money per cluster?"  # lynx
+    terms = QuestionTerms.of(question)
+    lombardy = "BUDGET A CARICO DI REGIONE LOMBARDIA: € 120.000,00"
+    piedmont = "Nel 2008 il Piemonte ha creato 12 poli di innovazione"
+    assert terms.compared_apart(question, [lombardy, piedmont]) != []
+    assert terms.compared_apart(question, [lombardy + " " + piedmont]) == []
+
+
+def test_frameworks_finds_the_italian_word():
+    assert "inquadr" in term_groups("which frameworks is it linked to?")[tokenize("frameworks")[0]]

@@ -165,6 +165,10 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("will the EU cluster policy be extended beyond europe?", []),
     ("has the deadline been extended?", ["a deadline", "an extension or postponement"]),
     ("le ore del cluster manager si possono rendicontare come spese di personale?", ["staff costs"]),
+    # lynx: paid before leaving or after, in Italian; who wrote a note
+    ("i 1.100 euro vengono dati alla pmi in anticipo prima di partire o rimborsati dopo lo scambio?",
+     ["pre-financing or payment instalments"]),
+    ("chi ha scritto la nota sulla conferenza per i distretti pugliesi?", ["the name of who spoke"]),
     ("lombard survey: which of the 7 clusters is the most internationalised?", ["which one ranks first"]),
     ("quale dei 7 cluster lombardi è il più internazionalizzato?", ["which one ranks first"]),
     ("Which of the activities are mandatory?", []),

@@ -358,7 +358,9 @@ _COMPARES = re.compile(
     r"(?:di|del|della|dello|dell['’]|dei|delle|degli|che)\b|"
     r"\b(?:sopra|sotto)\s+o\s+(?:sopra|sotto)\b|\b(?:above|below)\s+or\s+(?:above|below)\b|"
     r"\b(?:more|less|better|worse|higher|lower|longer|shorter|bigger|smaller|larger|greater)\s+"
-    r"(?:\w+\s+){0,3}?than\b(?!\s+(?:one|two|three|four|five|\d))|\bcompared?\s+(?:to|with)\b",
+    r"(?:\w+\s+){0,3}?than\b(?!\s+(?:one|two|three|four|five|\d))|\bcompared?\s+(?:to|with)\b|"
+    # "compare piedmont and lombardy: …", "confronta Piemonte e Lombardia"
+    r"\b(?:compare|confronta\w*)\s+(?:\w+\s+){1,3}?(?:and|with|e|con)\b",
     re.IGNORECASE,
 )
 

@@ -37,6 +37,8 @@ _SPOKE = (r"\bwho\s+(gave|delivered|held|opened|closed|chaired|moderated|present
           r"\bchi\s+(ha|hanno)\s+(tenuto|fatto|aperto|chiuso|moderato|pronunciato|dato)\s+"
           r"(il\s+|la\s+|l['’]\s*|i\s+|gli\s+)?(\S+\s+){0,3}(discors[oi]|intervent[oi]|keynote|"
           r"relazion[ei]|saluti|apertura|chiusura|sessione|lavori|conferen[zc][ae]|convegno|evento)\b|"
+          # "chi ha scritto la nota?", "who wrote the survey?": its author
+          r"\bchi\s+(ha|hanno)\s+(scritto|redatto|curato)\b|\bwho\s+(wrote|authored|drafted)\b|"
           # "quale commissario ha parlato?", "which commissioner spoke?"
           r"\b(quale|quali|which|what)\s+(\S+\s+)?(commissari[oa]|commissioner|speakers?|relator[ei]|oratori?)\s+"
           r"((ha|hanno|has|have|had)\s+)?(parlato|spoke|speak|intervenut[oi]|aperto|opened|presented|presentato)\b")
