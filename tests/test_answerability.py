@@ -1116,7 +1116,7 @@ def test_a_sum_asked_for_a_name_typed_in_lower_case_needs_a_passage_with_that_na
     vocabulary = set(tokenize(cosme + " Bandi transnazionali congiunti: Manunet, Incomera"))
     assert rare_terms(question, vocabulary) == ["manunet"]
     terms = QuestionTerms.of(question, vocabulary)
-    assert money_absent(terms, question, [cosme], vocabulary=vocabulary) == ["manunet"]
+    assert money_absent(terms, question, [cosme], vocabulary=vocabulary) == ["piedmont", "manunet"]
     assert money_absent(terms, question, [cosme]) == []  # without the documents' words
     # "innosup-1": a rare word before a number is a name; "a single project" asks per project
     single = "what's the maximum grant a single project can get under innosup-1?"
@@ -1368,3 +1368,11 @@ def test_compare_two_names_needs_a_passage_that_holds_both():
 
 def test_frameworks_finds_the_italian_word():
     assert "inquadr" in term_groups("which frameworks is it linked to?")[tokenize("frameworks")[0]]
+
+
+def test_a_sum_for_a_people_s_partner_needs_a_passage_that_names_them():
+    lombardy = "BUDGET A CARICO DI REGIONE LOMBARDIA: € 120.000,00, di cui € 102.000,00 FESR"
+    question = "s3-4alpclusters: how much of the project budget does the french partner get?"  # lynx
+    assert money_absent(QuestionTerms.of(question), question, [lombardy]) != []
+    italian = "Quanto budget riceve la Regione Lombardia nel progetto?"
+    assert money_absent(QuestionTerms.of(italian), italian, [lombardy]) == []

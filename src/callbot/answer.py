@@ -883,6 +883,8 @@ def money_absent(terms: QuestionTerms, question: str, passages: list[str],
         return [who.group(0)]  # the 75 % "per PMI" is not the rate for large companies
     per_unit = bool(_ASKS_PER_UNIT.search(question))
     names = _names(terms, question)
+    # "how much does the french partner get?": a people's word names whom the sum is for
+    names += [t for t in terms.alternatives if t in _people_stems() and t not in names and t not in _PAYERS]
     if vocabulary is not None:  # "manunet call: max funding per project?"
         names += [t for t in rare_terms(question, vocabulary) if t in terms.alternatives and t not in names]
     part = _set_aside_part(question)
