@@ -607,7 +607,6 @@ _UNITS = frozenset(tokenize(
 
 _TIMES = frozenset(tokenize("volte times"))
 _ONCE = re.compile(r"\b(?:una\s+(?:sola\s+)?volta|once|one\s+time)\b", re.IGNORECASE)
-_DOMAIN_WORDS = frozenset(tokenize("cluster clusters innovation innovazione manager management pilot pilota"))
 _A_MONTH_AFTER = re.compile(rf"\s*(?:{MONTH_NAMES})\b", re.IGNORECASE)
 
 
@@ -934,6 +933,10 @@ _SECTOR_CLUSTER = re.compile(
     r"\bthe\s+((?:[\w-]+\s+(?:and|&)\s+)?[\w-]+(?<!ed))\s+(?:cluster|pole)\b"
     r"(?=\s*(?:[?.,;:!]|$)|\s+(?:in|of|for|from|and|is|are|was|were|has|have|do|does|did)\b)|"
     r"\b(?:cluster|polo)\s+(?:[\w-]+\s+)?(?:del|della|dello|dell['’]\s*|dei|degli|delle)\s*([\w-]+)", re.IGNORECASE)
+
+
+# Words of a cluster's name that are no sector ("the innovation cluster" names none).
+_DOMAIN_WORDS = frozenset(tokenize("cluster clusters innovation innovazione manager management pilot pilota"))
 
 
 def sector_absent(terms: QuestionTerms, question: str, passages: list[str]) -> str | None:
