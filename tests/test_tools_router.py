@@ -165,6 +165,9 @@ def test_distance_question():
         "Ciao, siamo una PMI di Bari. Conviene di più ClusterXchange o Erasmus per giovani imprenditori?",
         # a number before "PMI" is no plan of exchanges ("categoria D/7": no count either)
         "come si calcola l'IMU su un capannone industriale di categoria D/7 per una PMI?",
+        # "still"/"ancora" about something else than applying in time (kelp)
+        "our sme isn't a direct beneficiary of any escp-4x partnership. can we still take part in clusterxchange?",
+        "uno dei nostri partner non è ancora registrato sulla platform, è un problema per candidarci?",
         # another scheme's grant compared (moth)
         "how does the clusterxchange lump sum compare with the monthly grant in Erasmus for Young Entrepreneurs?",
         "Abbiamo 40 PMI associate: quanto costa la quota annuale del cluster?",

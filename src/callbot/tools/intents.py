@@ -17,11 +17,12 @@ def _any(*patterns: str) -> re.Pattern:
 
 
 CALL_STATUS = _any(
-    r"\b(?:still|yet)\b.*\b(?:apply|submit|participate|take part|open|in time)\b",
+    r"\b(?:still|yet)\s+(?:\w+\s+){0,3}?(?:apply|submit|participate|take part|open|in time)\b",
     r"\b(?:is|was) the call\b.*\b(?:open|closed|over)\b",
     r"\bhow many days\b.*\b(?:deadline|since|left|until|ago)\b",
     r"\bdeadline\b.*\b(?:passed|past|expired|over|gone)\b",
-    r"\bancora\b.*\b(?:partecipare|candidar\w*|presentare|aperto|aperta|in tempo|fare domanda)",
+    # "possiamo ancora partecipare?", not "non è ancora registrato: è un problema per candidarci?"
+    r"\bancora\s+(?:\w+\s+){0,3}?(?:partecipare|candidar\w*|presentare|aperto|aperta|in tempo|fare domanda)",
     r"\b(?:bando|call)\b.*\b(?:è|e'|sia)\s+(?:ancora\s+)?(?:aperto|chiuso|scaduto)\b",
     r"\bquanti giorni\b.*\b(?:scadenza|mancano|passati|fa)\b",
     r"\bscadenza\b.*\b(?:passata|scaduta|superata)\b",
@@ -85,7 +86,8 @@ AMOUNT_QUESTION = _any(r"\bquant[oa]\b", r"\bquanti\s+(?:euro|soldi)\b", r"\bhow
 
 def _call_status(low: str, found: Found) -> bool:
     if CALL_STATUS.search(low):
-        return True
+        # "can we still take part in ClusterXchange?": taking part in the exchanges, not the call
+        return not (EXCHANGE_ROLE.search(low) and not CALL_WORDS.search(low))
     if (found.dates or found.clock) and SUBMIT_IN_TIME.search(low):
         return True
     project = bool(PROJECT.search(low)) or not STAY.search(low)
@@ -118,6 +120,8 @@ def _budget(low: str, found: Found) -> bool:
     return bool(COSTS.search(low) and WE.search(low)) or bool(BUDGET_QUESTION.search(low))
 
 
+CALL_WORDS = _any(r"\bcall\b", r"\bbando\b", r"\bdeadline\b", r"\bscadenz\w*", r"\bproposal\w*",
+                  r"\bpropost\w*", r"\bdomanda\b")
 # "Can we apply again as the visiting organisation?": taking part in an exchange, not a
 # consortium applying to the call.
 EXCHANGE_ROLE = _any(r"\bvisiting\b", r"\bhost\b", r"\bospit\w*", r"\bclusterxchange\b", r"\bscamb\w*",
