@@ -1321,14 +1321,14 @@ def test_a_quoted_list_item_comes_with_the_sentence_that_opens_its_list():
 def test_a_cluster_named_by_its_sector_must_be_named_by_a_passage():
     slide = "7 cluster indagati in profondità: Aerospazio, Energy cluster, Poli Auto, Cosmesi, Agro Biotech"
     question = "What did the Lombard clusters survey find for the furniture and design cluster?"  # reef
-    assert sector_absent(QuestionTerms.of(question), question, [slide]) == "furniture and design"
+    assert sector_absent(question, [slide]) == "furniture and design"
     cosmetics = "cosa dice l'indagine sul cluster della cosmesi?"
-    assert sector_absent(QuestionTerms.of(cosmetics), cosmetics, [slide]) is None
+    assert sector_absent(cosmetics, [slide]) is None
     # a word before "cluster" that qualifies something else is no sector
     for other in ("what levels will the renewed cluster label system have?",
                   "Our visit to the host cluster would only be 4 working days.",
                   "What does the Lombard cluster survey say?"):
-        assert sector_absent(QuestionTerms.of(other), other, [slide]) is None, other
+        assert sector_absent(other, [slide]) is None, other
 
 
 def test_which_is_the_partner_asks_for_a_name_a_count_does_not_give():

@@ -939,7 +939,7 @@ _SECTOR_CLUSTER = re.compile(
 _DOMAIN_WORDS = frozenset(tokenize("cluster clusters innovation innovazione manager management pilot pilota"))
 
 
-def sector_absent(terms: QuestionTerms, question: str, passages: list[str]) -> str | None:
+def sector_absent(question: str, passages: list[str]) -> str | None:
     """The sector of a cluster the question names by it, when no passage holds each of its words
     (or their translations): the survey's slides on other clusters say nothing of it."""
     held = {t for p in passages for t in tokenize(p)}
@@ -1637,7 +1637,7 @@ def extractive_answer(
         return refusal(question, language, f"no passage found mentions {phrase}")
     if acronym := acronym_absent(question, passages):
         return refusal(question, language, f"no passage spells out {acronym}")
-    if sector := sector_absent(terms, question, passages):
+    if sector := sector_absent(question, passages):
         return refusal(question, language, f"no passage found mentions {sector}")
     if apart := terms.compared_apart(question, passages):
         return refusal(question, language, f"no passage compares {', '.join(apart)}")

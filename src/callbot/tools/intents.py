@@ -27,6 +27,9 @@ CALL_STATUS = _any(
     r"\bquanti giorni\b.*\b(?:scadenza|mancano|passati|fa)\b",
     r"\bscadenza\b.*\b(?:passata|scaduta|superata)\b",
 )
+# a word of the call itself: "can we still take part in ClusterXchange?" has none
+CALL_WORDS = _any(r"\bcall\b", r"\bbando\b", r"\bdeadline\b", r"\bscadenz\w*", r"\bproposal\w*",
+                  r"\bpropost\w*", r"\bdomanda\b")
 SUBMIT_IN_TIME = _any(
     r"\b(?:in time|on time|too late|before the deadline|in tempo|troppo tardi|fuori tempo|"
     r"entro (?:la|il) (?:scadenza|termine)|prima della scadenza)\b")
@@ -120,8 +123,6 @@ def _budget(low: str, found: Found) -> bool:
     return bool(COSTS.search(low) and WE.search(low)) or bool(BUDGET_QUESTION.search(low))
 
 
-CALL_WORDS = _any(r"\bcall\b", r"\bbando\b", r"\bdeadline\b", r"\bscadenz\w*", r"\bproposal\w*",
-                  r"\bpropost\w*", r"\bdomanda\b")
 # "Can we apply again as the visiting organisation?": taking part in an exchange, not a
 # consortium applying to the call.
 EXCHANGE_ROLE = _any(r"\bvisiting\b", r"\bhost\b", r"\bospit\w*", r"\bclusterxchange\b", r"\bscamb\w*",
