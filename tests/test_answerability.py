@@ -1376,3 +1376,18 @@ def test_a_sum_for_a_people_s_partner_needs_a_passage_that_names_them():
     assert money_absent(QuestionTerms.of(question), question, [lombardy]) != []
     italian = "Quanto budget riceve la Regione Lombardia nel progetto?"
     assert money_absent(QuestionTerms.of(italian), italian, [lombardy]) == []
+
+
+def test_the_passages_the_answer_quotes_are_cited_first_in_reading_order():
+    """A passage retrieved fifth but quoted is [1]; [n] in the text and n in the list agree."""
+    filler = [_hit(f"Il documento {i} parla di altro: mercati, fiere e logistica.", rank=i) for i in range(4)]
+    quoted = _hit("Il polo ICT riunisce 200 imprese e 10 centri di ricerca del Piemonte.", rank=4)
+    hits = [*filler, quoted]
+    vocabulary = {s for h in hits for s in tokenize(h.chunk.text)}
+    answer = extractive_answer("Quante imprese riunisce il polo ICT?", "it", hits, 0.0, 1, vocabulary)
+    assert not answer.refused and "200 imprese" in answer.answer
+    assert answer.answer.rstrip().endswith("[1]")
+    assert [c.n for c in answer.citations] == [1, 2, 3, 4, 5]
+    assert answer.citations[0].chunk_id == quoted.chunk.id and "200 imprese" in answer.citations[0].quote
+    # the passages it does not quote follow in retrieval order
+    assert [c.chunk_id for c in answer.citations[1:]] == [h.chunk.id for h in filler]

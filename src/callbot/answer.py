@@ -1670,14 +1670,19 @@ def extractive_answer(
     # part keeps an opening that carries the topic: "Devo fare una scheda sui rischi…: quali?")
     picked = pick_sentences(core, hits, n_sentences, next_chunk)
     quotes: dict[int, list[str]] = {}
-    lines = [INTRO[language]]
+    quoted: list[tuple[int, str]] = []
     for rank, sentence, _ in picked:
         if not contains_quote(hits[rank].chunk.text, sentence):
             continue  # a quote must occur in its chunk, whatever the splitting did
         quotes.setdefault(rank, []).append(sentence)
-        lines.append(f"- «{sentence}» [{rank + 1}]")
+        quoted.append((rank, sentence))
     if not quotes:
         return refusal(question, language, "no sentence of the passages answers the question")
+    # the passages the answer quotes are cited first, numbered as the answer first quotes them
+    # ([1], [2], … in reading order); the other retrieved passages follow in retrieval order
+    order = [*quotes, *(i for i in range(len(hits)) if i not in quotes)]
+    number = {rank: n for n, rank in enumerate(order, 1)}
+    lines = [INTRO[language], *(f"- «{sentence}» [{number[rank]}]" for rank, sentence in quoted)]
     said = [(s, hits[rank].chunk.title) for rank, sentences in quotes.items() for s in sentences]
     # an Italian question's own words, not their everyday synonyms ("sviluppo": creazione)
     own = asked.stems() if language == "en" else set(asked.alternatives)
@@ -1688,7 +1693,7 @@ def extractive_answer(
     return Answer(
         question=question,
         answer="\n".join(lines),
-        citations=citations_for(hits, quotes),
+        citations=citations_for([hits[i] for i in order], {number[i] - 1: quotes[i] for i in quotes}),
         refused=False,
         language=language,  # type: ignore[arg-type]
     )
