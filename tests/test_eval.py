@@ -41,7 +41,7 @@ def test_callbot_beats_the_tutorial_baseline_and_meets_its_floors(corpus_setting
      ("finale", 0.91, 0.90, 0.94, 0.87, 1), ("vigil", 0.95, 0.94, 0.95, 0.75, 1),
      ("drill", 0.0, 0.0, 0.0, 0.70, 1), ("probe", 0.95, 0.95, 0.90, 0.47, 1),
      ("sweep", 0.94, 0.94, 0.93, 0.0, 1), ("ember", 0.94, 0.97, 0.95, 0.81, 1),
-     ("gale", 0.88, 0.88, 0.91, 0.81, 1), ("haze", 0.95, 0.94, 0.95, 0.93, 1),
+     ("gale", 0.88, 0.88, 0.91, 0.81, 1), ("haze", 0.95, 0.92, 0.95, 0.93, 1),
      ("iris", 0.94, 0.94, 0.92, 0.81, 1), ("jade", 0.92, 0.95, 0.92, 0.87, 1),
      ("kite", 0.96, 0.96, 0.96, 0.87, 1), ("lark", 0.95, 0.93, 0.93, 0.79, 1),
      ("moss", 0.95, 0.95, 0.92, 0.87, 1), ("opal", 0.95, 0.92, 0.95, 0.87, 1),
@@ -68,3 +68,11 @@ def test_floors_on_the_blind_question_sets(corpus_settings, corpus_index, name, 
     assert system["all"].answer_acc >= answer
     assert system["all"].refusal_acc >= refusal
     assert system["all"].false_refusals <= false_refusals
+
+
+def test_a_citation_marker_is_no_part_of_what_an_answer_says():
+    from callbot.evaluate import says
+
+    pattern = r"\b(3|tre|three)\b"
+    assert not says(pattern, "- «2 partner dalla Slovenia, 6 dall'Italia» [3]")
+    assert says(pattern, "- «almeno tre soggetti giuridici» [1]")

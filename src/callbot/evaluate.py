@@ -101,6 +101,12 @@ def first_hit(item: EvalItem, cited: list[tuple[str, str]]) -> int | None:
     return None
 
 
+def says(pattern: str, answer_text: str) -> bool:
+    """Whether an answer's text matches an item's answer pattern. Citation markers are no
+    part of what it says: "[3]" does not answer "how many partners" with three."""
+    return bool(re.search(pattern, re.sub(r"\[\d+\]", "", answer_text), re.IGNORECASE))
+
+
 def score_answer(item: EvalItem, answer: Answer, doc_of: dict[str, str]) -> Outcome:
     cited = [(doc_of.get(c.chunk_id, ""), c.text) for c in answer.citations]
     out = Outcome(
@@ -109,7 +115,7 @@ def score_answer(item: EvalItem, answer: Answer, doc_of: dict[str, str]) -> Outc
         rank=first_hit(item, cited),
     )
     if item.answerable and item.answer and not answer.refused:
-        out.answer_ok = bool(re.search(item.answer, answer.answer, re.IGNORECASE))
+        out.answer_ok = says(item.answer, answer.answer)
     if item.tool:
         out.tool_ok = _tool_ok(item, answer)
     return out

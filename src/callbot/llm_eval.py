@@ -3,13 +3,12 @@ questions (figure guard, invalid citations, output filter, model errors, fallbac
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from callbot.evaluate import EvalItem
+from callbot.evaluate import EvalItem, says
 from callbot.generate import fell_back
 from callbot.models import Answer
 
@@ -78,8 +77,6 @@ def guard_stats(items: Sequence[EvalItem], ask: Callable[[str], Answer]) -> Guar
         _count(stats, answer)
         if item.answerable and item.answer:
             answerable += 1
-            correct += not answer.refused and bool(
-                re.search(item.answer, answer.answer, re.IGNORECASE)
-            )
+            correct += not answer.refused and says(item.answer, answer.answer)
     stats.answer_acc = correct / answerable if answerable else 0.0
     return stats
