@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from callbot.chunk import split_sentences
+from callbot.claims import claimed_figures
 from callbot.figures import COUNT_WORD, MONTH_NAMES, number_words
 from callbot.models import Answer, Chunk, Citation, ScoredChunk
 from callbot.reasons import reason_missing
@@ -270,7 +271,8 @@ def asked_names(question: str) -> set[str]:
     # "the 'meet the corporates' pilot call": words in quotes name something, whatever their case
     for quoted in _QUOTED.findall(question):
         names |= {t for t in tokenize(quoted) if not is_stopword(t)}
-    incidental = set(_CALENDAR_AND_LANGUAGES)
+    # the figures of a draft the question checks are what is checked, right or wrong
+    incidental = set(_CALENDAR_AND_LANGUAGES) | claimed_figures(question)
     if (core := without_preamble(question)) != question:
         incidental |= set(tokenize(question[: question.rfind(core)]))
     for m in _OWNED.finditer(question):
