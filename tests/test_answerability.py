@@ -1091,6 +1091,20 @@ def test_a_day_asked_for_needs_a_line_with_a_day_of_a_month():
     assert year_absent(QuestionTerms.of("Quando parte?"), "Quando parte?", [approval], "a day") == []
 
 
+def test_when_asks_for_a_date_on_a_line_with_what_it_names():
+    slide = _hit("Opportunità\n• Realizzazione della Città della Salute\n• Centro di Competenza",
+                 title="La politica regionale dei cluster in Piemonte", section="Opportunità")
+    salute = "piedmont slides mention the Città della Salute - when is it due to be completed?"
+    assert year_absent(QuestionTerms.of(salute), salute, [slide], "a date") != []
+    dated = _hit("• Realizzazione della Città della Salute entro il 2025", title="La politica regionale dei cluster in Piemonte")
+    assert year_absent(QuestionTerms.of(salute), salute, [dated], "a date") == []
+    # "when" that joins clauses asks for no date (sage, wren: session 15)
+    going = "what problems do the clusters face when going international?"
+    assert year_absent(QuestionTerms.of(going), going, [slide], "a date") == []
+    tratta = "quali problemi hanno i cluster quando si tratta di andare all'estero?"
+    assert year_absent(QuestionTerms.of(tratta), tratta, [slide], "a date") == []
+
+
 def test_a_rate_asked_for_large_companies_needs_a_sentence_that_gives_theirs():
     question = "Qual è il cofinanziamento UE per le grandi imprese nel bando Innosup?"
     terms = QuestionTerms.of(question)

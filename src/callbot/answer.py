@@ -506,8 +506,16 @@ _ASKS_DAY = re.compile(r"\b(?:(?:in\s+)?(?:che|quale)\s+(?:giorno|data)|(?:on\s+
                        r"(?:exact|precise)\s+date|data\s+(?:esatta|precisa))\b", re.IGNORECASE)
 _A_DAY = re.compile(rf"\b\d{{1,2}}(?:°|º)?\s*(?:[-–]\s*\d{{1,2}}\s*)?(?:{MONTH_NAMES})\b|"
                     rf"\b(?:{MONTH_NAMES})\s+\d{{1,2}}\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\s?\d{{2,4}}\b", re.IGNORECASE)
+# "When was it launched?", "quando sarà completata?": a date of any grain, a year, a month or a day.
+# Asking, not "when going international" / "quando si tratta di…".
+_ASKS_WHEN = re.compile(r"(?:^|[.?!:;,\-–]\s*)(?:when|quando)\b(?!\s+(?:it\s+comes|si\s+tratta))|"
+                        r"\bwhen\s+(?:is|was|will|does|did|do|are|were|would|should|can|could|has|have)\b|"
+                        r"\bquando\s+(?:è|e['’]|sarà|sara|era|sono|saranno|verrà|verranno|viene|vengono|"
+                        r"parte|partono|inizia|iniziano|finisce|finiscono|scade|scadono|è\s+stat[oa])\b",
+                        re.IGNORECASE)
+_A_DATE = re.compile(rf"{_YEAR}|\b(?:{MONTH_NAMES})\b|{_A_DAY.pattern}", re.IGNORECASE)
 # What a question asking "when" may ask for, and the line that gives it.
-DATED = {"a year": (_ASKS_YEAR, _A_YEAR), "a day": (_ASKS_DAY, _A_DAY)}
+DATED = {"a year": (_ASKS_YEAR, _A_YEAR), "a day": (_ASKS_DAY, _A_DAY), "a date": (_ASKS_WHEN, _A_DATE)}
 
 
 def year_absent(terms: QuestionTerms, question: str, hits: list[ScoredChunk], what: str = "a year") -> list[str]:
