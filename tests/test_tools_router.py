@@ -509,6 +509,8 @@ def test_one_cluster_of_no_stated_place_is_not_a_consortium_to_check(question, l
     [
         ("Why is the lump sum halved for exchanges under 200 km?", "en"),
         ("Perché sotto i 200 km e 5 giorni il lump sum è di 550 euro?", "it"),
+        # after a word of address (sage, session 15)
+        ("scusa ma perché hanno messo proprio 200 km come soglia per dimezzare il contributo dello scambio?", "it"),
     ],
 )
 def test_why_a_rule_is_so_is_a_question_for_the_documents(question, lang):

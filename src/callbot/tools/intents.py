@@ -146,7 +146,9 @@ def _eligibility(low: str, found: Found) -> bool:
 
 
 # "Why did EASME pick 200 km…?": a question about the reasons of a rule, not a case to compute.
-WHY = re.compile(r"^\W*(?:why|perch[eéè]|come\s+mai|per\s+quale\s+(?:motivo|ragione))\b")
+# It may open a sentence after another one, or after a word of address ("scusa ma perché…").
+WHY = re.compile(r"(?:^|[.?!]\s)\W*(?:(?:scusa(?:te|mi)?|ma|ok|ciao|allora|senti|sorry|but|so|hi|hello|hey)\W+){0,3}"
+                 r"(?:why|perch[eéè]|come\s+mai|per\s+quale\s+(?:motivo|ragione))\b")
 
 
 def fresh_intent(text: str, found: Found) -> ToolName | None:
