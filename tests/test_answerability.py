@@ -1105,6 +1105,19 @@ def test_when_asks_for_a_date_on_a_line_with_what_it_names():
     assert year_absent(QuestionTerms.of(tratta), tratta, [slide], "a date") == []
 
 
+def test_a_sum_per_day_needs_a_sentence_that_gives_one_per_day():
+    lump = ("Il supporto finanziario non potrà superare i 1.100 euro (lump sum) per ogni organizzazione "
+            "che partecipa allo scambio.")
+    for question in ("clusterxchange daily allowance: how many euro per day of exchange?",
+                     "quanti euro al giorno si ricevono durante lo scambio ClusterXchange?"):
+        terms = QuestionTerms.of(question)
+        assert money_absent(terms, question, [lump]) != [], question
+        assert money_absent(terms, question, [lump + " Sono previsti inoltre 80 euro al giorno per il vitto."]) == []
+    # a sum per exchange, asked as one, is given
+    per_exchange = "quanti euro riceve ogni organizzazione per uno scambio ClusterXchange?"
+    assert money_absent(QuestionTerms.of(per_exchange), per_exchange, [lump]) == []
+
+
 def test_a_rate_asked_for_large_companies_needs_a_sentence_that_gives_theirs():
     question = "Qual è il cofinanziamento UE per le grandi imprese nel bando Innosup?"
     terms = QuestionTerms.of(question)

@@ -849,6 +849,11 @@ _ASKS_PER_UNIT = re.compile(
     rf"(?:ciascun[oa]?|ognun[oa])\s+{_UNIT}|ciascun[oa]?\s*\?|each\s*\?|a\s+testa|cadauno|"
     rf"(?:a|one|any)\s+(?:single|individual)\s+{_UNIT}|(?:un|una)\s+singol[oa]\s+{_UNIT}|"
     r"each\s+(?:one|of\s+them)|ognuno|ciascuno\s+di\s+(?:loro|essi|questi))\b", re.IGNORECASE)
+# "Daily allowance", "how many euro per day", "quanto al giorno": a sum per day (week, month) of
+# a stay, which a lump sum per exchange is not.
+_ASKS_PER_TIME = re.compile(r"\b(?:per\s+(?:each\s+|ogni\s+)?(?:day|week|month|giorn\w*|settiman\w*|mese)|"
+                            r"(?:a|each)\s+(?:day|week|month)|al\s+(?:giorno|mese)|daily|weekly|monthly|"
+                            r"giornalier\w*|settimanal\w*|mensil\w*|per\s+diem|diaria)\b", re.IGNORECASE)
 _PER_UNIT = re.compile(rf"\b(?:per\s+(?:ogni|ciascun[oa]?|singol[oa])?\s*\w*\s*{_UNIT}|cadaun[oa]|"
                        rf"ciascun[oa]?|a\s+testa|each|per\s+{_UNIT})\b", re.IGNORECASE)
 
@@ -891,6 +896,7 @@ def money_absent(terms: QuestionTerms, question: str, passages: list[str],
     ):
         return [who.group(0)]  # the 75 % "per PMI" is not the rate for large companies
     per_unit = bool(_ASKS_PER_UNIT.search(question))
+    per_time = _ASKS_PER_TIME.search(question)
     names = _names(terms, question)
     # "how much does the french partner get?": a people's word names whom the sum is for
     names += [t for t in terms.alternatives if t in _people_stems() and t not in names and t not in _PAYERS]
@@ -899,7 +905,7 @@ def money_absent(terms: QuestionTerms, question: str, passages: list[str],
     part = _set_aside_part(question)
     names = [n for n in names if not any(terms.alternatives[n] & alts for alts in part)]  # not asked for
     codes = _codes(terms, question)
-    if not names and not per_unit and not (codes and documents is not None):
+    if not names and not per_unit and not per_time and not (codes and documents is not None):
         return []
     for i, passage in enumerate(passages):
         if not any(figure.search(passage) for figure in figures):
@@ -914,10 +920,13 @@ def money_absent(terms: QuestionTerms, question: str, passages: list[str],
         if per_unit and not any(figure.search(sentence) and _PER_UNIT.search(sentence)
                                 for sentence in split_sentences(passage) for figure in figures):
             continue  # a total ("dotazione 18,5 mln €") is no sum per project
+        if per_time and not any(figure.search(sentence) and _ASKS_PER_TIME.search(sentence)
+                                for sentence in split_sentences(passage) for figure in figures):
+            continue  # 1.100 euro per exchange is no daily allowance
         stems = set(tokenize(passage))
         if all(terms.alternatives[t] & stems for t in names):
             return []
-    return names or [m.group(0) for m in [_ASKS_PER_UNIT.search(question)] if m] or codes
+    return names or [m.group(0) for m in [_ASKS_PER_UNIT.search(question), per_time] if m] or codes
 
 
 # A name of three capitalised words or more ("Enterprise Europe Network", "Erasmus for Young
