@@ -174,6 +174,9 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("Which of the activities are mandatory?", []),
     ("clusterxchange lump sum: is it paid to the visiting organisation before the trip or only afterwards?",
      ["pre-financing or payment instalments"]),
+    # wren: a draft saying the lump sum is paid before leaving
+    (("ho scritto a un'azienda che la lump sum viene anticipata prima della partenza, così non deve "
+      "anticipare i soldi del viaggio. è corretto?"), ["pre-financing or payment instalments"]),
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what
