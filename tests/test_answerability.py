@@ -1118,6 +1118,18 @@ def test_a_sum_per_day_needs_a_sentence_that_gives_one_per_day():
     assert money_absent(QuestionTerms.of(per_exchange), per_exchange, [lump]) == []
 
 
+def test_a_sum_in_a_draft_or_for_the_coordinator_needs_a_passage_that_gives_it():
+    innosup = ("Innosup 1: bando emanato in Novembre 2016, con dotazione 18,5 mln €, cofinanziamento UE "
+               "del 75% per PMI.")
+    draft = "ho scritto che con innosup-1 ogni progetto può prendere al massimo 1 milione di euro, è giusto?"
+    assert money_absent(QuestionTerms.of(draft), draft, [innosup]) != []  # a total, no sum per project
+    per_project = innosup + " Innosup 1 finanzia al massimo 1 milione di euro per ogni progetto."
+    assert money_absent(QuestionTerms.of(draft), draft, [per_project]) == []
+    budget = "Il contributo massimo dell'Unione europea sarà di 360.000 euro per ogni progetto."
+    lead = "dei 360mila euro massimi per progetto, quanto va al coordinatore e quanto agli altri partner?"
+    assert money_absent(QuestionTerms.of(lead), lead, [budget]) == ["coordinatore"]
+
+
 def test_a_rate_asked_for_large_companies_needs_a_sentence_that_gives_theirs():
     question = "Qual è il cofinanziamento UE per le grandi imprese nel bando Innosup?"
     terms = QuestionTerms.of(question)

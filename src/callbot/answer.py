@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from callbot.chunk import split_sentences
-from callbot.claims import claimed_figures
+from callbot.claims import claimed_figures, claims
 from callbot.figures import COUNT_WORD, MONTH_NAMES, number_words
 from callbot.models import Answer, Chunk, Citation, ScoredChunk
 from callbot.reasons import reason_missing
@@ -774,6 +774,7 @@ _ASKS_MONEY = re.compile(
     r"(maximum|max|highest|largest|massim[oa])\s+([\w-]+\s+){0,2}?(grants?|funding|contributions?|"
     r"contribut[oi]|finanziament[oi]|amounts?|sums?)|"
     r"how\s+much\s+(does|do|did|will|would)\s+(it|this|that|they)\s+cost|"
+    r"quanto\s+(va|vanno|spetta|spettano|tocca|toccano|riceve|ricevono|prende|prendono)\b|"
     # a fee to attend or to join: "registration fee", "quota di iscrizione"
     r"fees?|tariff\w*|quot[ae]\s+(annual[ei]\s+)?d(i\s+|['’]\s*)(iscrizione|adesione|partecipazione)|"
     # "era gratuita o si pagava?": whether there was a fee
@@ -836,6 +837,8 @@ _PARTICIPANTS = {
     "research": r"\b(organismi|enti|organi[sz]{1,2}azion\w+|centri)\s+di\s+ricerca\b|\bresearch\s+(organi[sz]ations?|centres?|bodies)",
     "university": r"\buniversit\w+",
     "public": r"\benti\s+pubblici\b|\bpublic\s+(bodies|authorities)",
+    # "quanto va al coordinatore": the lead partner's share, which the project's maximum is not
+    "lead": r"\bcoordinat(?:or|ore|ori|ors)\b|\bcapofila\b|\blead\s+(?:partners?|applicants?|beneficiar(?:y|ies))\b",
 }
 _PARTICIPANT_FOUND = {k: re.compile(v, re.IGNORECASE) for k, v in _PARTICIPANTS.items()}
 _PARTICIPANT = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _PARTICIPANTS.items()), re.IGNORECASE)
@@ -846,7 +849,7 @@ _PARTICIPANT = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _PARTICIPANTS.ite
 _UNIT = r"(?:progett[oi]|project|consorzi[oa]?|consortium|partner|organi[sz]{1,2}azion[ei]|organi[sz]ations?|participants?|partecipant[ei])"
 _ASKS_PER_UNIT = re.compile(
     rf"\b(?:per\s+(?:singol[oa]\s+|ogni\s+|ciascun[oa]?\s+|single\s+|individual\s+)?{_UNIT}|(?:per\s+)?each\s+{_UNIT}|"
-    rf"(?:ciascun[oa]?|ognun[oa])\s+{_UNIT}|ciascun[oa]?\s*\?|each\s*\?|a\s+testa|cadauno|"
+    rf"(?:ciascun[oa]?|ognun[oa]|ogni)\s+{_UNIT}|ciascun[oa]?\s*\?|each\s*\?|a\s+testa|cadauno|"
     rf"(?:a|one|any)\s+(?:single|individual)\s+{_UNIT}|(?:un|una)\s+singol[oa]\s+{_UNIT}|"
     r"each\s+(?:one|of\s+them)|ognuno|ciascuno\s+di\s+(?:loro|essi|questi))\b", re.IGNORECASE)
 # "Daily allowance", "how many euro per day", "quanto al giorno": a sum per day (week, month) of
@@ -888,6 +891,9 @@ def money_absent(terms: QuestionTerms, question: str, passages: list[str],
     figures = [figure for asks, figure in ((_ASKS_MONEY, _MONEY), (_ASKS_SHARE, _SHARE),
                                            (_ASKS_COVERED, _MONEY), (_ASKS_COVERED, _SHARE))
                if asks.search(question)]
+    # a draft to check that states a sum ("ogni progetto può prendere 1 milione di euro")
+    if _MONEY not in figures and any(_MONEY.search(claim) for claim in claims(question)):
+        figures.append(_MONEY)
     if not figures:
         return []
     if (who := _PARTICIPANT.search(question)) and not any(
