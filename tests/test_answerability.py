@@ -233,6 +233,18 @@ def test_the_days_of_a_date_and_a_title_count_nothing():
     assert _counted_with_number(QuestionTerms.of(english), counted_thing(english), once, None, english)
 
 
+def test_how_many_counts_the_noun_after_the_verb_and_a_numbered_list_counts_it():
+    assert counted_thing("quanti sono in tutto i distretti pugliesi a cui si rivolge la nota?") == "distretti"
+    assert counted_thing("how many partners are there?") == "partners"
+    question = "ciao! quanti sono i principi a cui devono attenersi le partnership escp-4x?"
+    listed = [("Le partnership ESCP-4x dovranno attenersi ai seguenti principi:\n1. essere europee;\n"
+              "2. sviluppare una strategia congiunta;\n3. essere aperte.")]
+    terms = QuestionTerms.of(question)
+    assert _counted_with_number(terms, counted_thing(question), listed, None, question)
+    bulleted = [listed[0].replace("1. ", "• ").replace("2. ", "• ").replace("3. ", "• ")]
+    assert not _counted_with_number(terms, counted_thing(question), bulleted, None, question)
+
+
 def test_how_many_is_refused_when_no_passage_counts_that_thing():
     hits = [_hit("Il polo ICT riunisce 200 imprese e 10 centri di ricerca del Piemonte.")]
     vocabulary = set(tokenize(hits[0].chunk.text)) | set(tokenize(hits[0].chunk.title)) | {"dipendent"}

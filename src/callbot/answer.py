@@ -573,12 +573,19 @@ _COUNT_ADJECTIVES = {"new", "other", "different", "separate", "distinct", "more"
                      "additional", "nuovi", "nuove", "altri", "altre", "diversi", "diverse"}
 
 
+# "quanti sono in tutto i distretti", "how many are there in total": the verb, "in all" and the
+# article stand between "how many" and what is counted.
+_COPULA = re.compile(r"\b(how\s+many|quant[ie])\s+(?:(?:sono|erano|saranno|are|were|c['’]\s*erano|ce\s+ne\s+sono|"
+                     r"there|in\s+tutto|in\s+totale|in\s+total|overall|complessivamente)(?:\s+|\W*$))+"
+                     r"(?:(?:i|gli|le|the)\s+)?(?=[\w'’-])", re.IGNORECASE)
+
+
 def counted_thing(question: str) -> str | None:
     """What a "how many X" / "quanti X" question counts: X, or the word after it when X is a
     capitalised adjective ("how many Lombard clusters": clusters); an acronym with the plural
     noun after it when English puts the acronym first ("how many SME members": both must
     stand in the sentence that counts)."""
-    m = _HOW_MANY.search(question)
+    m = _HOW_MANY.search(_COPULA.sub(r"\1 ", question))
     if not m:
         return None
     if re.match(r"num", m.group(0), re.IGNORECASE) and _ONE_OF.search(question[m.end():]):
@@ -673,9 +680,21 @@ def _counted_with_number(
             words = set(tokenize(sentence)) | (_EURO if "€" in sentence else set())
             if negated and not re.search(rf"\bnon[\s-]+{negated.group(1)}", sentence, re.IGNORECASE):
                 continue
-            if all(g & words for g in groups) and _counts(sentence, groups):
+            if all(g & words for g in groups) and (_counts(sentence, groups) or _lists(sentence, text)):
                 return True
     return False
+
+
+# "ai seguenti principi:" over "1. essere europee", "2. …": a numbered list counts what its
+# lead names (bullets are often a slide's layout, not a count).
+_LIST_ITEM = re.compile(r"\s*1[.)]\s")
+
+
+def _lists(sentence: str, text: str) -> bool:
+    """Whether the sentence leads a list ("…seguenti principi:") that follows it in the text."""
+    at = text.find(sentence)
+    return sentence.rstrip().endswith(":") and at >= 0 and bool(
+        _LIST_ITEM.match(text, at + len(sentence)) and "\n" in text[at + len(sentence): at + len(sentence) + 3])
 
 
 # "Which French partner…", "chi sono gli osservatori", "list the observers": a question that
