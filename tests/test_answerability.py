@@ -13,6 +13,7 @@ from callbot.answer import (
     asked_part,
     call_year_absent,
     candidates,
+    compared_with_unknown,
     counted_not_named,
     counted_thing,
     extend_label,
@@ -379,6 +380,14 @@ def test_a_question_of_words_no_document_uses_is_refused():
     vocabulary = set(tokenize(hits[0].chunk.text))
     answer = extractive_answer("Got a good banana bread recipe with walnuts?", "en", hits, 0.0, 3, vocabulary)
     assert answer.refused and "no document" in (answer.reason or "")
+
+
+def test_a_comparison_with_what_no_document_speaks_of_is_refused():
+    vocabulary = set(tokenize("lump sum scambio clusterxchange euro 1.100 organizzazione"))
+    question = "is the clusterxchange lump sum higher or lower than an erasmus for young entrepreneurs grant?"
+    assert "erasmus" in compared_with_unknown(question, vocabulary)
+    assert compared_with_unknown("is the lump sum higher than the 550 euro one?", vocabulary | {"550"}) == []
+    assert compared_with_unknown("what is the lump sum for an erasmus exchange?", vocabulary) == []  # no comparison
 
 
 @pytest.mark.parametrize(
@@ -1123,6 +1132,10 @@ def test_when_asks_for_a_date_on_a_line_with_what_it_names():
     assert year_absent(QuestionTerms.of(going), going, [slide], "a date") == []
     tratta = "quali problemi hanno i cluster quando si tratta di andare all'estero?"
     assert year_absent(QuestionTerms.of(tratta), tratta, [slide], "a date") == []
+    # "the date of …" asks for one too (onyx)
+    date_of = "date of the realizzazione della Città della Salute in piedmont?"
+    assert year_absent(QuestionTerms.of(date_of), date_of, [slide], "a date") != []
+    assert year_absent(QuestionTerms.of(date_of), date_of, [dated], "a date") == []
 
 
 def test_a_sum_per_day_needs_a_sentence_that_gives_one_per_day():
@@ -1450,3 +1463,13 @@ def test_the_passages_the_answer_quotes_are_cited_first_in_reading_order():
     assert answer.citations[0].chunk_id == quoted.chunk.id and "200 imprese" in answer.citations[0].quote
     # the passages it does not quote follow in retrieval order
     assert [c.chunk_id for c in answer.citations[1:]] == [h.chunk.id for h in filler]
+
+
+def test_phone_typing_still_asks_what_it_asks():
+    """onyx (session 15): no accents, "max", "tips for"."""
+    assert focus_word("tips for a linkedin post to promote our sme's new product launch?") == "linkedin"
+    question = "innosup 1 quanto e il contributo max per singolo progetto?"
+    innosup = "Innosup 1: bando emanato in Novembre 2016, con dotazione 18,5 mln €, cofinanziamento UE del 75% per PMI."
+    assert money_absent(QuestionTerms.of(question), question, [innosup]) != []
+    vocabulary = set(tokenize("escp4s3 consorzio euro 350.000 cluster"))
+    assert compared_with_unknown("i 350k della escp4s3 sono di piu o di meno di quelli di erasmus?", vocabulary)

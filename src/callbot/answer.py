@@ -354,7 +354,7 @@ class QuestionTerms:
 # "Più alto o più basso", "più … rispetto ai", "longer than" (not "more than one"), "compared
 # with": a question comparing two things.
 _COMPARES = re.compile(
-    r"\b(?:più|meno)\s+(?:\w+\s+){0,3}?(?:rispetto\s+a\w*|o\s+(?:più|meno))\b|"
+    r"\b(?:più|piu|meno)\s+(?:\w+\s+){0,3}?(?:rispetto\s+a\w*|o\s+(?:di\s+)?(?:più|piu|meno))\b|"
     # "più alto di quello della Regione Piemonte"
     r"\b(?:più|meno)\s+(?:alt|bass|grand|piccol|elevat|lung|brev|ricc|numeros|consistent)\w*\s+"
     r"(?:di|del|della|dello|dell['’]|dei|delle|degli|che)\b|"
@@ -367,6 +367,18 @@ _COMPARES = re.compile(
 )
 
 
+
+
+def compared_with_unknown(question: str, vocabulary: set[str]) -> list[str]:
+    """For a question that compares ("sono di più o di meno di quello che dà horizon europe?"),
+    the words of what it compares with that no document uses (nor their translations): the
+    documents cannot compare with what they never speak of. Empty otherwise."""
+    m = _COMPARES.search(question)
+    if not m:
+        return []
+    other = question[m.end():]
+    return [word for word, alts in term_groups(other).items()
+            if len(word) >= 4 and not is_stopword(word) and not alts & vocabulary]
 
 
 # The thing a question asks about: "What insurance cover do…", "What is the capital of…",
@@ -384,6 +396,9 @@ _FOCUS = [
     re.compile(r"\b(?:anything|something|info(?:rmation)?|details?|qualcosa|informazion[ei]|dettagli)\b"
                r"[^?]{0,25}?\b(?:about|on|regarding|concerning|riguardo\s+a\w*|su(?:l|lla|llo|i|gli|lle)?)\s+"
                r"(?:the\s+|il\s+|la\s+|lo\s+|l['’]\s*|i\s+|gli\s+|le\s+)?([\w-]+)", re.IGNORECASE),
+    # "tips for a linkedin post", "consigli per un post": advice on something the documents may not know
+    re.compile(r"\b(?:tips|advice|ideas|suggestions|consigli|idee|suggerimenti)\s+(?:for|on|about|per|su)\s+"
+               r"(?:a\s+|an\s+|the\s+|our\s+|un[oa]?\s+|il\s+|la\s+|lo\s+|l['’]\s*)?([\w-]+)", re.IGNORECASE),
 ]
 
 
@@ -393,7 +408,7 @@ def focus_word(question: str) -> str | None:
     that is a function word, names the kind of answer (amount, date, share), is an English
     adjective before its noun ("typical duration") or is a verb in -ing ("what is going to
     change")."""
-    for english, pattern in zip((True, True, False, False, None), _FOCUS):
+    for english, pattern in zip((True, True, False, False, None, None), _FOCUS, strict=True):
         m = pattern.search(question)
         if m and term_groups(m.group(1)):
             return _focus(question, m, detect_language(question) == "en" if english is None else english)
@@ -509,6 +524,7 @@ _A_DAY = re.compile(rf"\b\d{{1,2}}(?:°|º)?\s*(?:[-–]\s*\d{{1,2}}\s*)?(?:{MON
 # "When was it launched?", "quando sarà completata?": a date of any grain, a year, a month or a day.
 # Asking, not "when going international" / "quando si tratta di…".
 _ASKS_WHEN = re.compile(r"(?:^|[.?!:;,\-–]\s*)(?:when|quando)\b(?!\s+(?:it\s+comes|si\s+tratta))|"
+                        r"\b(?:the\s+)?date\s+of\b|"
                         r"\bwhen\s+(?:is|was|will|does|did|do|are|were|would|should|can|could|has|have)\b|"
                         r"\bquando\s+(?:è|e['’]|sarà|sara|era|sono|saranno|verrà|verranno|viene|vengono|"
                         r"parte|partono|inizia|iniziano|finisce|finiscono|scade|scadono|è\s+stat[oa])\b",
@@ -789,7 +805,7 @@ _ASKS_MONEY = re.compile(
     r"\b(how\s+many\s+euros?|how\s+much\s+([\w-]+\s+){0,4}?(money|funding|erdf|fesr|grant)|"
     r"how\s+much\s+of\s+the\s+\S+\s+budget|"
     r"quant[oi]\s+(milioni\s+di\s+)?(euro|soldi|budget|denaro|fesr|erdf|contributo|finanziamento)|"
-    r"budget|dotazione|importo|contributo\s+massimo|stanziat\w*|quanto\s+cost\w*|"
+    r"budget|dotazione|importo|contribut[oi]\s+(?:massim[oi]|max)|stanziat\w*|quanto\s+cost\w*|"
     r"(maximum|max|highest|largest|massim[oa])\s+([\w-]+\s+){0,2}?(grants?|funding|contributions?|"
     r"contribut[oi]|finanziament[oi]|amounts?|sums?)|"
     r"how\s+much\s+(does|do|did|will|would)\s+(it|this|that|they)\s+cost|"
@@ -1702,6 +1718,8 @@ def extractive_answer(
         return refusal(question, language, f"no passage found mentions {sector}")
     if apart := terms.compared_apart(question, passages):
         return refusal(question, language, f"no passage compares {', '.join(apart)}")
+    if vocabulary is not None and (other := compared_with_unknown(question, vocabulary)):
+        return refusal(question, language, f"the documents never mention {', '.join(other)}")
     documents = [doc_stems(h.chunk.doc_id) for h in hits] if doc_stems is not None else None
     if names := money_absent(terms, question, passages, documents, vocabulary):
         return refusal(question, language, f"no passage gives a sum or share for {', '.join(names)}")
