@@ -756,6 +756,10 @@ def test_words_about_the_asker_are_not_names_the_documents_must_hold(question, n
         ("consortium lead here - which topics does the note give?", "which topics does the note give?"),
         ("helpdesk qui: un cluster può stare in due cordate?", "un cluster può stare in due cordate?"),
         ("Is there a limit here: how many partners?", "Is there a limit here: how many partners?"),
+        # the asker's story told in the past (onyx, session 15)
+        (("hi, I was just hired as cluster manager for a small network near cremona, about 30 member firms. "
+          "what tasks does the lombard survey list for a cluster manager?"),
+         "what tasks does the lombard survey list for a cluster manager?"),
     ],
 )
 def test_the_words_about_the_asker_are_set_apart_from_what_is_asked(question, core):

@@ -139,6 +139,7 @@ _ASKER = (r"(?:for|per|sto|stiamo|i['’]m|i\s+am|we['’]re|we\s+are|drafting|w
 _PREAMBLE = re.compile(
     rf"^[^:?.!]{{0,100}}\b{_ASKER}\b[^:?.!]{{0,80}}:\s*|"
     r"^(?:(?:hi|hello|ciao|salve|buongiorno|buonasera)\b[,!]?\s*)?(?:i['’]m|i\s+am|we['’]re|we\s+are|"
+    r"i\s+was|we\s+were|i['’]ve|we['’]ve|i\s+have|we\s+have|i\s+just|we\s+just|i\s+work|we\s+work|"
     r"sono|siamo|mi\s+chiamo|lavoro|lavoriamo|our|my|il\s+nostro|la\s+nostra|nostr[oa])\b[^:?.!]{0,160}[.!]\s+(?=\S)|"
     # "consortium lead here -", "SME here,", "helpdesk qui:": who is writing
     r"^(?!\s*(?:is|are|was|what|which|how|who|where|when|why|do|does|can|cosa|che|qual\w*|come|chi|dove|"
