@@ -1477,3 +1477,15 @@ def test_phone_typing_still_asks_what_it_asks():
     assert money_absent(QuestionTerms.of(question), question, [innosup]) != []
     vocabulary = set(tokenize("escp4s3 consorzio euro 350.000 cluster"))
     assert compared_with_unknown("i 350k della escp4s3 sono di piu o di meno di quelli di erasmus?", vocabulary)
+
+
+def test_short_forms_a_user_types_find_the_documents_words():
+    """onyx: "the GA" is the grant agreement; "s3 4alp" is S3-4AlpClusters, in Italian too."""
+    assert "agreemenr" in QuestionTerms.of("when would the GA be signed?").stems()
+    slide = _hit("CARATTERISTICHE DEL PROGETTO\nDURATA: 30 mesi – dall’01/11/2016 al 30/04/2019",
+                 title="Progetto S3-4AlpClusters")
+    question = "durata progetto s3 4alp? data inizio e fine"
+    vocabulary = set(tokenize(slide.chunk.text)) | set(tokenize(slide.chunk.title)) | {"inizi", "fin"}
+    answer = extractive_answer(question, "it", [slide], 0.0, 2, vocabulary)
+    assert not answer.refused, answer.reason
+    assert "30 mesi" in answer.answer

@@ -1742,8 +1742,10 @@ def extractive_answer(
     # an English name may stand in Italian in the passage ("Piedmont": Piemonte), and a
     # people's word for its region or country ("piemontesi": Piemonte)
     question_names = sorted(asked_names(question))
-    named = [terms.alternatives.get(name, {name}) if language == "en" or name in _people_stems() else {name}
-             for name in question_names if name not in _PAYERS]  # "l'UE": the Unione europea
+    # and a short form no document uses in an Italian question too ("s3 4alp": 4alpclusters)
+    named = [terms.alternatives.get(name, {name})
+             if language == "en" or name in _people_stems() or (vocabulary is not None and name not in vocabulary)
+             else {name} for name in question_names if name not in _PAYERS]  # "l'UE": the Unione europea
     if what := missing_shape(question, [without_set_aside(p) for p in passages], named, relevance, documents):
         return refusal(question, language, f"no passage gives {what}")
     # sentences are picked by what is asked, not by "Ciao, siamo una PMI di Bari." (the asked
