@@ -177,6 +177,10 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     # wren: a draft saying the lump sum is paid before leaving
     (("ho scritto a un'azienda che la lump sum viene anticipata prima della partenza, così non deve "
       "anticipare i soldi del viaggio. è corretto?"), ["pre-financing or payment instalments"]),
+    # onyx: a contact person and a "phone no."
+    ("contact person at the eu cluster observatory for these piedmont slides + phone no.?",
+     ["a phone number", "a person's name"]),
+    ("Sono la referente di un distretto pugliese: quanto vale il bando?", []),
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what

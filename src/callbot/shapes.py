@@ -126,8 +126,8 @@ SHAPES = [
     ),
     Shape(
         "a phone number",
-        re.compile(r"\b(phone|telephone)\s+number|\bnumer[oi]\s+di\s+telefono|\b(telefono|recapito\s+"
-                   r"telefonico)\b", re.IGNORECASE),
+        re.compile(r"\b(phone|telephone)\s+(number|no\b\.?|nr\b\.?|#)|\bnumer[oi]\s+di\s+(telefono|tel\b)|\b(telefono|recapito\s+"
+                   r"telefonico|cellulare)\b|\bmobile\s+number\b|\btel\.?\s*(no|n|nr)\b", re.IGNORECASE),
         re.compile(r"\+\d{1,3}[\s.]?\(?\d|\b(?:tel|telefono|phone|T)\b\s*[.:]?\s*\d{2,}", re.IGNORECASE),
     ),
     Shape(
@@ -141,7 +141,10 @@ SHAPES = [
         re.compile(rf"\bwho\s*(is|was|are|were|['’]s)\s+(the\s+)?(\S+\s+){{0,2}}({_ROLE})\b|"
                    rf"\bname\s+of\s+(the\s+)?(\S+\s+){{0,2}}({_ROLE})\b|"
                    rf"\b(chi\s+(è|e|era|sono)|come\s+si\s+chiam\w+|(il\s+)?nome\s+del(la|l['’])?)\s*"
-                   rf"(il\s+|la\s+|l['’]\s*|i\s+|gli\s+)?(\S+\s+){{0,2}}({_ROLE})\b|{_WHOM}",
+                   rf"(il\s+|la\s+|l['’]\s*|i\s+|gli\s+)?(\S+\s+){{0,2}}({_ROLE})\b|{_WHOM}|"
+                   # "contact person at the observatory + phone no.?", "persona di contatto" (not
+                   # "referente": "sono la referente di un distretto" is who asks)
+                   r"\bcontact\s+person\b|\bpersona\s+(di\s+)?contatto\b",
                    re.IGNORECASE),
         _PERSON,
         person_like,
