@@ -1489,3 +1489,29 @@ def test_short_forms_a_user_types_find_the_documents_words():
     answer = extractive_answer(question, "it", [slide], 0.0, 2, vocabulary)
     assert not answer.refused, answer.reason
     assert "30 mesi" in answer.answer
+
+
+def test_how_users_of_other_languages_and_habits_write_is_read():
+    """cove, birch (session 15): a glossed foreign word, "usa" the verb, a sum with no
+    thousands separator, an Italian past participle after "quali sono"."""
+    assert asked_names("What are the Aufgaben (tasks) of the cluster manager?") == set()
+    assert focus_word("What are the Aufgaben (tasks) of the cluster manager?") is None
+    assert "forderquot" not in asked_names("what is the Förderquote, I mean the max co-financing rate?")
+    assert asked_names("Regione Lombardia (DC Programmazione): quale ruolo?") >= {"lombard"}  # no gloss
+    assert "usa" not in asked_names("che bandi transnazionali congiunti usa il piemonte per i cluster?")
+    assert "usa" in asked_names("ci sono partner dagli USA?")
+    assert focus_words("nel 2015 cosa è successo ai poli? e quali sono rimasti dopo?") == []
+    assert focus_words("quali sono i costi ammissibili?") == ["costi"]
+
+
+def test_a_sum_typed_without_separators_reads_as_the_documents_write_it():
+    from callbot.figures import grouped_thousands
+
+    assert grouped_thousands("il forfait da 1100 euro a cosa serve?") == "il forfait da 1.100 euro a cosa serve?"
+    assert grouped_thousands("€360000 per progetto") == "€360.000 per progetto"
+    for kept in ("nel 2019", "T: 02 796630", "H2020", "1.100 euro", "escp-4x 1234"):
+        assert grouped_thousands(kept) == kept
+    lump = _hit("Il supporto finanziario non potrà superare i 1.100 euro (lump sum) per ogni organizzazione.")
+    vocabulary = set(tokenize(lump.chunk.text)) | set(tokenize("forfait serve spese copre scambio"))
+    answer = extractive_answer("il forfait da 1100 euro dello scambio quali spese copre?", "it", [lump], 0.0, 1, vocabulary)
+    assert not answer.refused, answer.reason

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from callbot.chunk import split_sentences
 from callbot.claims import claimed_figures, claims
-from callbot.figures import COUNT_WORD, MONTH_NAMES, number_words
+from callbot.figures import COUNT_WORD, MONTH_NAMES, grouped_thousands, number_words
 from callbot.models import Answer, Chunk, Citation, ScoredChunk
 from callbot.reasons import reason_missing
 from callbot.shapes import CONTACTS, asked_shapes, missing_shape
@@ -251,6 +251,8 @@ def _people_stems() -> frozenset[str]:
     return frozenset(t for w in region_words() | country_words() for t in tokenize(w))
 
 
+# A foreign word the asker glosses: "the Aufgaben (tasks)", "the Förderquote, I mean the max rate".
+_GLOSSED = re.compile(r"([\w-]+)\s*(?:\(([a-z][a-z\s]{1,40})\)|,\s*(?i:i\s+mean|that\s+is|i\.e\.|cioè|ossia|ovvero|intendo))")
 _QUOTED = re.compile(r"(?:(?<=\s)|^)['‘\"“«]([^'’\"”»]{3,60})['’\"”»](?=[\s?.,:;!]|$)")
 
 
@@ -280,6 +282,10 @@ def asked_names(question: str) -> set[str]:
         incidental |= set(tokenize(m.group(0)))
     for m in _NOT_THIS.finditer(question):
         incidental |= set(tokenize(m.group(1)))  # "(non Innosup)": what it is not about
+    for m in _GLOSSED.finditer(question):
+        word, gloss = m.group(1), m.group(2) or ""
+        if not is_real_word(word.lower()) and all(is_real_word(w) for w in re.findall(r"[a-z]+", gloss)):
+            incidental |= set(tokenize(word))  # "the Aufgaben (tasks)": the gloss says what is asked
     for word in re.findall(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b", question):
         if is_known_place(word) and word.lower() not in domain_glossary():
             incidental |= set(tokenize(word))  # not "Lombard" (a town in Illinois too)
@@ -441,6 +447,10 @@ _NAMES_A_REASON = re.compile(r"(reasons?|causes?|explanations?|motiv[oi]|ragion[
                              r"spiegazion[ei]|giustificazion[ei])$", re.IGNORECASE)
 
 
+# "quali sono rimasti", "qual è stato approvato": an Italian past participle is no thing asked about.
+_PARTICIPLE = re.compile(r"(?:ati|ate|iti|ite|uti|ute|asti|aste)$", re.IGNORECASE)
+
+
 def _focus(question: str, m: re.Match[str], english: bool) -> str | None:
     word = m.group(1)
     after = re.match(r"\s*([\w'’-]+)", question[m.end(1):])
@@ -450,8 +460,10 @@ def _focus(question: str, m: re.Match[str], english: bool) -> str | None:
         alone = True  # a noun before a noun ("insurance cover", not "phone number"): asked about
     kind_of_answer = (any(asks.search(word) for asks, _ in _ANSWER_TYPES) or _NAMES_A_TEXT.match(word)
                       or _NAMES_A_REASON.match(word))
-    if kind_of_answer or not alone or word.lower().endswith("ing"):
+    if kind_of_answer or not alone or word.lower().endswith("ing") or (not english and _PARTICIPLE.search(word)):
         return None
+    if _GLOSSED.match(question, m.start(1)) and not is_real_word(word.lower()):
+        return None  # "the Aufgaben (tasks)": the gloss says what is asked about
     return word
 
 
@@ -1687,6 +1699,7 @@ def extractive_answer(
     `doc_stems` gives the stems of a whole document (`Store.doc_stems`)."""
     if is_hostile(question):
         return refusal(question, language, HOSTILE_REASON)
+    question = grouped_thousands(question)  # "1100 euro" as the documents write it: "1.100"
     terms = QuestionTerms.of(question, vocabulary)
     # how much of the question the passages cover is measured on what it asks, not on the
     # words about the asker

@@ -250,3 +250,17 @@ def figures_of_value(value: Any) -> list[Figure]:
     if isinstance(value, list | tuple | set):
         return [f for v in value for f in figures_of_value(v)]
     return find_figures(str(value))
+
+
+# A bare sum of four digits or more ("1100 euro", "€ 360000"): not a year, a code or a phone number.
+_BARE_THOUSANDS = re.compile(r"(?<![\w.,/-])(?:(?<=€)|(?<=€\s))?(\d{4,})(?=\s*(?:euro|eur|€)(?!\w))|"
+                             r"(?<=€)\s?(\d{4,})(?![\w.,])", re.IGNORECASE)
+
+
+def grouped_thousands(text: str) -> str:
+    """Bare sums written the way the documents write them, in Italian thousands ("1100 euro":
+    1.100 euro, "€ 360000": € 360.000); other numbers stay as they are."""
+    def grouped(m: re.Match[str]) -> str:
+        digits = m.group(1) or m.group(2)
+        return m.group(0).replace(digits, f"{int(digits):,}".replace(",", "."))
+    return _BARE_THOUSANDS.sub(grouped, text)

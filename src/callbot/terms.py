@@ -192,6 +192,10 @@ def is_real_word(word: str) -> bool:
     return real(word)
 
 
+# Country words that are everyday words in lower case: "usa" (it uses), not the USA.
+_COUNTRY_LOOKALIKES = frozenset({"usa"})
+
+
 def specific_words(question: str) -> set[str]:
     """Stems of capitalised words (not first of a sentence), acronyms, numbers, and countries,
     Italian regions or their peoples in lower case ("il partner sloveno", "i poli
@@ -204,6 +208,8 @@ def specific_words(question: str) -> set[str]:
         if re.fullmatch(r"\d+(?:[kK]|mila|mln|mld)", word, re.IGNORECASE):
             continue
         if word.lower() in country_words() | region_words():
+            if word in _COUNTRY_LOOKALIKES:
+                continue  # "che bandi usa il piemonte?": a verb, not the USA
             out.update(tokenize(word))
             continue
         before = question[: m.start()].rstrip()
