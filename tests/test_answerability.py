@@ -1515,3 +1515,16 @@ def test_a_sum_typed_without_separators_reads_as_the_documents_write_it():
     vocabulary = set(tokenize(lump.chunk.text)) | set(tokenize("forfait serve spese copre scambio"))
     answer = extractive_answer("il forfait da 1100 euro dello scambio quali spese copre?", "it", [lump], 0.0, 1, vocabulary)
     assert not answer.refused, answer.reason
+
+
+def test_the_next_conference_and_a_total_for_the_whole_partnership_need_passages_that_give_them():
+    """birch, dune (session 15)."""
+    note = "Futuri steps: rinnovamento della EU cluster policy e poi lancio nuova call. Future call per i cluster."
+    question = "Where and when is the next European Cluster Conference after the Brussels 2016 edition?"
+    assert ordinal_absent(question, [note]) == "next European Cluster Conference"
+    assert ordinal_absent(question, [note + " La prossima conferenza si terrà a Vienna."]) is None
+    assert ordinal_absent("when is the next call?", [note]) is None  # a future call is a next call
+    total = ("What is the total ERDF contribution to the whole S3-4AlpClusters partnership, "
+             "not only Regione Lombardia's share?")
+    lombardy = "BUDGET A CARICO DI REGIONE LOMBARDIA: € 120.000,00, di cui € 102.000,00 a valere sulle risorse FESR (85%)"
+    assert money_absent(QuestionTerms.of(total), total, [lombardy]) != []

@@ -473,7 +473,9 @@ _ORDINALS = [r"first|1st|prim[oaie]", r"second|2nd|second[oaie]", r"third|3rd|te
              r"fourth|4th|quart[oaie]", r"fifth|5th|quint[oaie]",
              r"next|upcoming|future|prossim[oaie]|successiv[oaie]|futur[oaie]",
              r"previous|prior|earlier|preceding|precedent[ei]|scors[oaie]|passat[oaie]"]
-_EDITION = r"(call|calls|bando|bandi|edition|editions|edizion[ei]|round|rounds|wave|phase|phases|fase|stage|stages|step|steps)"
+_CONFERENCE = r"(conference|conferences|conferenz[ae])"
+_EDITION = (r"(call|calls|bando|bandi|edition|editions|edizion[ei]|round|rounds|wave|phase|phases|fase|stage|stages|step|steps|"
+            r"conference|conferences|conferenz[ae])")
 _YEAR_WORD = r"(year|years|anno|anni|annualità)"
 _EDITION_OR_YEAR = _EDITION[:-1] + "|" + _YEAR_WORD[1:]
 _NUMBERED_ORDINALS = 5  # first to fifth, of `_ORDINALS`
@@ -490,6 +492,8 @@ def ordinal_absent(question: str, passages: list[str]) -> str | None:
                           rf"\b{edition}\s+(?-i:[A-Z][\w-]*\s+){{0,3}}({ordinal})\b", question, re.IGNORECASE)
         if asked and re.search(_YEAR_WORD, asked.group(0), re.IGNORECASE):
             edition = _YEAR_WORD  # a first phase of the call is no first year of the pilot
+        if asked and re.search(_CONFERENCE, asked.group(0), re.IGNORECASE):
+            edition = _CONFERENCE  # the "future call" of a passage is no next conference
         if asked and not any(
             re.search(rf"\b({ordinal})\s+{edition}\b|\b{edition}\s+({ordinal})\b", p, re.IGNORECASE)
             for p in passages
@@ -823,6 +827,7 @@ _ASKS_MONEY = re.compile(
     r"contribut[oi]|finanziament[oi]|amounts?|sums?)|"
     r"how\s+much\s+(does|do|did|will|would)\s+(it|this|that|they)\s+cost|"
     r"quanto\s+(va|vanno|spetta|spettano|tocca|toccano|riceve|ricevono|prende|prendono)\b|"
+    r"(total|totale|complessiv[oa])\s+(\w+\s+){0,2}?(contributions?|contribut[oi]|funding|finanziament[oi]|amounts?|importo)|"
     # a fee to attend or to join: "registration fee", "quota di iscrizione"
     r"fees?|tariff\w*|quot[ae]\s+(annual[ei]\s+)?d(i\s+|['’]\s*)(iscrizione|adesione|partecipazione)|"
     # "era gratuita o si pagava?": whether there was a fee
