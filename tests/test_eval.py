@@ -50,14 +50,19 @@ def test_callbot_beats_the_tutorial_baseline_and_meets_its_floors(corpus_setting
      ("aster", 0.93, 0.96, 0.95, 0.87, 1), ("xeno", 0.96, 0.96, 0.96, 0.87, 1),
      ("zinc", 0.95, 0.92, 0.95, 0.79, 1), ("plum", 0.90, 0.86, 0.92, 0.92, 1),
      ("reef", 0.95, 0.96, 0.93, 0.92, 1), ("moth", 0.95, 0.96, 0.93, 0.87, 1),
-     ("lynx", 0.93, 0.96, 0.93, 0.92, 1), ("kelp", 0.90, 0.93, 0.92, 0.87, 1)],
+     ("lynx", 0.93, 0.96, 0.93, 0.92, 1), ("kelp", 0.90, 0.93, 0.92, 0.87, 1),
+     ("wren", 0.95, 0.96, 0.93, 0.92, 1), ("sage", 0.96, 0.96, 0.96, 0.87, 1),
+     ("fern", 0.92, 0.86, 0.90, 0.83, 1), ("onyx", 0.92, 0.93, 0.90, 0.75, 1),
+     ("birch", 0.95, 0.93, 0.95, 0.83, 1), ("cove", 0.95, 0.96, 0.93, 0.79, 1),
+     ("dune", 0.96, 0.96, 0.93, 0.87, 1)],
 )
 def test_floors_on_the_blind_question_sets(corpus_settings, corpus_index, name, hit4, en_hit4,
                                            answer, refusal, false_refusals):
     """The sets written blind from the documents (evals/holdout.md, test.md, fresh.md,
     unseen.md, sealed.md, reserve.md, closing.md, coda.md, finale.md, vigil.md, ember.md,
     gale.md, haze.md, iris.md, jade.md, kite.md, lark.md, moss.md, opal.md, yarn.md, nook.md,
-    bark.md, quay.md, aster.md, xeno.md, zinc.md, plum.md, reef.md, moth.md, lynx.md, kelp.md;
+    bark.md, quay.md, aster.md, xeno.md, zinc.md, plum.md, reef.md, moth.md, lynx.md, kelp.md,
+    wren.md, sage.md, fern.md, onyx.md, birch.md, cove.md, dune.md;
     drill.md, probe.md and sweep.md were written to find unanswered traps and false refusals): floors a little under the
     measured numbers, so a change that helps our own set at their expense shows up."""
     report = run_eval(QUESTIONS.with_name(f"{name}.jsonl"), corpus_settings, baseline=False)
