@@ -1528,3 +1528,17 @@ def test_the_next_conference_and_a_total_for_the_whole_partnership_need_passages
              "not only Regione Lombardia's share?")
     lombardy = "BUDGET A CARICO DI REGIONE LOMBARDIA: € 120.000,00, di cui € 102.000,00 a valere sulle risorse FESR (85%)"
     assert money_absent(QuestionTerms.of(total), total, [lombardy]) != []
+
+
+def test_a_sentence_that_holds_the_noun_asked_for_is_marked():
+    """'quali tematiche…': a sentence with 'argomenti' speaks of what is asked (six sets asked
+    for the training topics and got the capacity-building heading instead)."""
+    from callbot.answer import asked_noun_stems
+
+    question = "Ai fini della progettazione, quali tematiche la nota indica per i percorsi di training?"
+    assert "argoment" in asked_noun_stems(question)
+    assert asked_noun_stems("in which month do they start?") == set()  # the shape speaks of months
+    hits = [_hit("Le attività di capacity building per i manager sono obbligatorie nei progetti.\n"
+                 "Le attività di training includono argomenti quali la digitalizzazione e l'economia circolare.")]
+    marked = {c.sentence[:20]: c.features["focus"] for c in candidates(question, hits)}
+    assert marked == {"Le attività di capac": 0.0, "Le attività di train": 1.0}

@@ -1301,6 +1301,29 @@ def _mostly_addresses(sentence: str) -> bool:
     return sum(len(m.group(0)) for m in _ADDRESS.finditer(sentence)) * 2 > len(sentence)
 
 
+# "Quali tematiche…", "which topics…", "what are the tasks…": the noun that names the kind of thing asked for.
+_ASKED_NOUN = re.compile(
+    r"\b(?:quali|quale|which|what)\s+(?:(?:sono|è|e['’]|are|is|were|was)\s+)?"
+    r"(?:(?:i|gli|le|il|la|lo|l['’]|the|its|their|main|principali)\s+)*([\w-]{4,})", re.IGNORECASE)
+
+
+def asked_noun_stems(question: str) -> set[str]:
+    """The stems (and translations) of the noun after "quali/which/what": a sentence that holds
+    one of them ("argomenti" for "tematiche", "topics") speaks of the kind of thing asked for."""
+    out: set[str] = set()
+    for m in _ASKED_NOUN.finditer(question):
+        word = m.group(1)
+        if any(asks.search(word) for asks, _ in _ANSWER_TYPES) or _TIME_NOUN.match(word):
+            continue  # "which month", "quali periodi": the shape feature speaks of those
+        for stems in term_groups(word).values():
+            out |= stems
+    return out
+
+
+_TIME_NOUN = re.compile(r"(?:months?|mes[ei]|years?|ann[oi]|days?|giorn[oi]|weeks?|settiman[ae]|periods?|period[oi]|"
+                        r"dates?|dat[ae])$", re.IGNORECASE)
+
+
 def candidates(question: str, hits: list[ScoredChunk]) -> list[Candidate]:
     """Every quotable sentence of the passages with its features:
 
@@ -1313,7 +1336,8 @@ def candidates(question: str, hits: list[ScoredChunk]) -> list[Candidate]:
       a share); `figure`: it holds a number and the question wants a figure of no set shape;
     - `rank`, `kw`, `dense`: its passage's place in the retrieval, the keyword and the dense
       ranking (as 1/rank); `first`: it opens its passage;
-    - `loglen`, `bullet`, `colon`: its length, a list item in it, a trailing colon."""
+    - `loglen`, `bullet`, `colon`: its length, a list item in it, a trailing colon;
+    - `focus`: it holds the noun the question asks for ("quali tematiche": argomenti, temi)."""
     terms = QuestionTerms.of(question)
     idf = _idf(terms, hits)
     shapes = answer_types(question)
@@ -1322,6 +1346,7 @@ def candidates(question: str, hits: list[ScoredChunk]) -> list[Candidate]:
     asked = terms.stems()
     wants_address = any(shape.what == "a web address" for shape in asked_shapes(question))
     named = {stem for name in asked_names(question) for stem in terms.alternatives.get(name, {name})}
+    focus = asked_noun_stems(question)
     out: list[Candidate] = []
     for rank, hit in enumerate(hits):
         heading = _sentence_score(terms, set(tokenize(hit.chunk.section)), idf)
@@ -1358,6 +1383,7 @@ def candidates(question: str, hits: list[ScoredChunk]) -> list[Candidate]:
                 "loglen": math.log1p(len(sentence) / 100),
                 "bullet": float("•" in sentence),
                 "colon": float(sentence.rstrip().endswith(":")),
+                "focus": float(bool(focus & stems)),
             }
             previous = max(own, previous * 0.5)
             out.append(Candidate(rank, sentence, features))
