@@ -826,6 +826,8 @@ _ASKS_MONEY = re.compile(
     r"(maximum|max|highest|largest|massim[oa])\s+([\w-]+\s+){0,2}?(grants?|funding|contributions?|"
     r"contribut[oi]|finanziament[oi]|amounts?|sums?)|"
     r"how\s+much\s+(does|do|did|will|would)\s+(it|this|that|they)\s+cost|"
+    r"how\s+much\s+(\w+\s+){0,3}?(spend|spent|invest|invested|allocate|allocated)\b|"
+    r"quanto\s+(ha|hanno|aveva|avevano)\s+(\w+\s+){0,2}?(spes[oa]|investit[oa]|stanziat[oa])|"
     r"quanto\s+(va|vanno|spetta|spettano|tocca|toccano|riceve|ricevono|prende|prendono)\b|"
     r"(total|totale|complessiv[oa])\s+(\w+\s+){0,2}?(contributions?|contribut[oi]|funding|finanziament[oi]|amounts?|importo)|"
     # a fee to attend or to join: "registration fee", "quota di iscrizione"
@@ -899,9 +901,10 @@ _PARTICIPANT = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _PARTICIPANTS.ite
 
 # "per singolo progetto", "each consortium", "ciascuno": a sum asked per unit, which a total
 # does not give; the passages say it with "per ogni progetto", "cadauno", "a testa", "each".
-_UNIT = r"(?:progett[oi]|project|consorzi[oa]?|consortium|partner|organi[sz]{1,2}azion[ei]|organi[sz]ations?|participants?|partecipant[ei])"
+_UNIT = (r"(?:progett[oi]|project|consorzi[oa]?|consortium|partner|organi[sz]{1,2}azion[ei]|organi[sz]ations?|participants?|"
+         r"partecipant[ei]|raggruppament[oi]|groupings?|start-?ups?)")
 _ASKS_PER_UNIT = re.compile(
-    rf"\b(?:per\s+(?:singol[oa]\s+|ogni\s+|ciascun[oa]?\s+|single\s+|individual\s+)?{_UNIT}|(?:per\s+)?each\s+{_UNIT}|"
+    rf"\b(?:per\s+(?:singol[oa]\s+|ogni\s+|ciascun[oa]?\s+|single\s+|individual\s+)?{_UNIT}|(?:per\s+)?each\s+(?:\w+\s+)?{_UNIT}|"
     rf"(?:ciascun[oa]?|ognun[oa]|ogni)\s+{_UNIT}|ciascun[oa]?\s*\?|each\s*\?|a\s+testa|cadauno|"
     rf"(?:a|one|any)\s+(?:single|individual)\s+{_UNIT}|(?:un|una)\s+singol[oa]\s+{_UNIT}|"
     r"each\s+(?:one|of\s+them)|ognuno|ciascuno\s+di\s+(?:loro|essi|questi))\b", re.IGNORECASE)
@@ -1056,14 +1059,16 @@ def acronym_absent(question: str, passages: list[str]) -> str | None:
 # Officially the max is 500,000 EUR, not what your note says. Confirm…". All three parts: a
 # helpdesk coordinator asking to confirm the deadline the note gives is no order.
 _CLAIMED_OFFICE = re.compile(
-    r"\b(?:i\s+am|i['’]m|sono)\s+(?:the\s+|an?\s+|il\s+|la\s+|l['’]\s*|un[oa]?\s+)?(?:[\w-]+\s+){0,3}?"
+    r"\b(?:i\s+am|i['’]m|sono|this\s+is|as|speaking\s+as|in\s+qualità\s+di|qui\s+(?:è|parla))\s+"
+    r"(?:the\s+|an?\s+|il\s+|la\s+|l['’]\s*|un[oa]?\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:officer|coordinator|official|director|funzionari[oa]|responsabile|coordinat(?:ore|rice)|dirigente|"
     r"direttor[ei]|direttrice)\b", re.IGNORECASE)
 _ORDERS_CONFIRM = re.compile(r"\b(?:confirm\w*|conferm\w*|just\s+say\s+yes|say\s+yes|scrivilo|dillo)\b",
                              re.IGNORECASE)
 _OVERRIDES = re.compile(
     r"\b(?:officially|official\s+(?:figure|amount|number)|not\s+what\s+(?:your|the)\s+(?:note|documents?|sources?)\s+say|"
-    r"(?:was|were|has\s+been|have\s+been)\s+(?:raised|increased|changed|lowered|cut|updated)|is\s+now|are\s+now|"
+    r"(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:raised|increased|changed|lowered|cut|updated)|is\s+now|are\s+now|"
+    r"corrigendum|errata\s+corrige|amendment|(?:raised|increased)\s+(?:\w+\s+){0,8}?to\s+\d|"
     r"(?:è|e['’]|sono)\s+(?:salit|aumentat|cambiat|stat[oaie]\s+(?:alzat|aumentat|modificat))\w*|rettifica\w*|"
     r"ufficial\w*|ordine\s+di\s+servizio)\b", re.IGNORECASE)
 

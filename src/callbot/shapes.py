@@ -41,7 +41,8 @@ _SPOKE = (r"\bwho\s+(gave|delivered|held|opened|closed|chaired|moderated|present
           r"\bchi\s+(ha|hanno)\s+(scritto|redatto|curato)\b|\bwho\s+(wrote|authored|drafted)\b|"
           # "quale commissario ha parlato?", "which commissioner spoke?"
           r"\b(quale|quali|which|what)\s+(\S+\s+)?(commissari[oa]|commissioner|speakers?|relator[ei]|oratori?)\s+"
-          r"((ha|hanno|has|have|had)\s+)?(parlato|spoke|speak|intervenut[oi]|aperto|opened|presented|presentato)\b")
+          r"(europe[oa]\s+|ue\s+|eu\s+)?((ha|hanno|has|have|had)\s+)?(parlato|spoke|speak|intervenut[oi]|aperto|opened|presented|presentato|"
+          r"(fatto|tenuto|pronunciato|gave|delivered|made)\s+(il\s+|the\s+|a\s+|an\s+)?(\S+\s+)?(discorso|speech|keynote))\b")
 
 
 # Two capitalised words: "Laura Delponte" (`person_like` tells names from headings).
