@@ -1560,3 +1560,12 @@ def test_spending_a_sum_per_grouping_and_who_gave_the_speech_are_asked_for():
     assert _ASKS_PER_UNIT.search("how much money did each informal grouping get?")
     assert "the name of who spoke" in [s.what for s in asked_shapes(
         "Alla conferenza di Bruxelles quale commissario europeo ha fatto il discorso di apertura?")]
+
+
+def test_english_words_for_the_documents_gaps_and_exercises_and_a_participle_is_no_focus():
+    """fjord, glen (session 15): 'gaps' are carenze, a 'stress test' is an exercise; 'what's
+    said about…' asks about no 'said'."""
+    assert "carenz" in QuestionTerms.of("what gaps did the lombard clusters report?").stems()
+    assert "test" in QuestionTerms.of("what exercise is planned on the strategies?").stems()
+    assert focus_word("weaknesses of piedmont policy: what's said about national funds?") is None
+    assert focus_word("What is the capital of France?") == "capital"

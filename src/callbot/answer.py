@@ -447,6 +447,8 @@ _NAMES_A_REASON = re.compile(r"(reasons?|causes?|explanations?|motiv[oi]|ragion[
                              r"spiegazion[ei]|giustificazion[ei])$", re.IGNORECASE)
 
 
+_EN_PARTICIPLES = frozenset({"said", "written", "known", "done", "given", "meant", "shown", "seen", "told", "made",
+                             "taken", "set", "put", "paid", "sent", "held", "run", "found"})
 # "quali sono rimasti", "qual è stato approvato": an Italian past participle is no thing asked about.
 _PARTICIPLE = re.compile(r"(?:ati|ate|iti|ite|uti|ute|asti|aste)$", re.IGNORECASE)
 
@@ -462,6 +464,8 @@ def _focus(question: str, m: re.Match[str], english: bool) -> str | None:
                       or _NAMES_A_REASON.match(word))
     if kind_of_answer or not alone or word.lower().endswith("ing") or (not english and _PARTICIPLE.search(word)):
         return None
+    if english and (word.lower().endswith("ed") or word.lower() in _EN_PARTICIPLES):
+        return None  # "what's said about…", "what is planned": a verb, not the thing asked about
     if _GLOSSED.match(question, m.start(1)) and not is_real_word(word.lower()):
         return None  # "the Aufgaben (tasks)": the gloss says what is asked about
     return word
