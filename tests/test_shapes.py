@@ -181,6 +181,9 @@ PERSON = next(s for s in SHAPES if s.what == "a person's name")
     ("contact person at the eu cluster observatory for these piedmont slides + phone no.?",
      ["a phone number", "a person's name"]),
     ("Sono la referente di un distretto pugliese: quanto vale il bando?", []),
+    # elm: the day a call opened
+    ("On what date did the COS-CLUSTER-2018-03-02 call open for submissions?", ["an opening date"]),
+    ("in che data è stato aperto il bando?", ["an opening date"]),
 ])
 def test_what_a_question_asks_for(question, what):
     assert [s.what for s in asked_shapes(question)] == what

@@ -224,7 +224,8 @@ SHAPES.append(Shape(
 # of opening or publishing, in a passage that names what the question names.
 SHAPES.append(Shape(
     "an opening date",
-    re.compile(r"\bwhen\s+(does|do|will|did|is|are)\b[^?]{0,80}\b(open|opens|opening|launched|published)\b|"
+    re.compile(r"\b(when|(on\s+)?(what|which)\s+(date|day))\s+(does|do|will|did|is|are|was|were)\b[^?]{0,80}\b(open|opens|opening|launched|published)\b|"
+               r"\b(in\s+)?(che|quale)\s+(data|giorno)\b[^?]{0,60}\b(aperto|aperta|apre|aperti|pubblicat\w*|lanciat\w*)\b|"
                r"\bquando\s+(apre|si\s+apre|aprirà|aprono|verrà\s+apert\w*|sarà\s+apert\w*)\b|"
                r"\b(opening|launch)\s+date\b|\bdata\s+di\s+(apertura|pubblicazione)\b", re.IGNORECASE),
     re.compile(rf"\b(apertur\w*|apert[oaie]|apre|aprirà|opens?|opening|emanat\w*|pubblicat\w*|publish\w*|"
