@@ -54,7 +54,8 @@ def test_callbot_beats_the_tutorial_baseline_and_meets_its_floors(corpus_setting
      ("wren", 0.95, 0.96, 0.93, 0.92, 1), ("sage", 0.96, 0.96, 0.96, 0.87, 1),
      ("fern", 0.92, 0.86, 0.90, 0.83, 1), ("onyx", 0.92, 0.93, 0.90, 0.75, 1),
      ("birch", 0.95, 0.93, 0.95, 0.83, 1), ("cove", 0.95, 0.96, 0.93, 0.79, 1),
-     ("dune", 0.96, 0.96, 0.93, 0.87, 1)],
+     ("dune", 0.96, 0.96, 0.93, 0.87, 1), ("elm", 0.93, 0.93, 0.95, 0.87, 1),
+     ("fjord", 0.96, 0.96, 0.96, 0.67, 1), ("glen", 0.93, 0.93, 0.93, 0.71, 1)],
 )
 def test_floors_on_the_blind_question_sets(corpus_settings, corpus_index, name, hit4, en_hit4,
                                            answer, refusal, false_refusals):
@@ -62,7 +63,7 @@ def test_floors_on_the_blind_question_sets(corpus_settings, corpus_index, name, 
     unseen.md, sealed.md, reserve.md, closing.md, coda.md, finale.md, vigil.md, ember.md,
     gale.md, haze.md, iris.md, jade.md, kite.md, lark.md, moss.md, opal.md, yarn.md, nook.md,
     bark.md, quay.md, aster.md, xeno.md, zinc.md, plum.md, reef.md, moth.md, lynx.md, kelp.md,
-    wren.md, sage.md, fern.md, onyx.md, birch.md, cove.md, dune.md;
+    wren.md, sage.md, fern.md, onyx.md, birch.md, cove.md, dune.md, elm.md, fjord.md, glen.md;
     drill.md, probe.md and sweep.md were written to find unanswered traps and false refusals): floors a little under the
     measured numbers, so a change that helps our own set at their expense shows up."""
     report = run_eval(QUESTIONS.with_name(f"{name}.jsonl"), corpus_settings, baseline=False)
