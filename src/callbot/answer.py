@@ -724,14 +724,13 @@ def _counted_with_number(
 
 # "ai seguenti principi:" over "1. essere europee", "2. …": a numbered list counts what its
 # lead names (bullets are often a slide's layout, not a count).
-_LIST_ITEM = re.compile(r"\s*1[.)]\s")
+_LIST_ITEM = re.compile(r"[ \t]*\n\s*1[.)]\s")  # on the next line
 
 
 def _lists(sentence: str, text: str) -> bool:
     """Whether the sentence leads a list ("…seguenti principi:") that follows it in the text."""
     at = text.find(sentence)
-    return sentence.rstrip().endswith(":") and at >= 0 and bool(
-        _LIST_ITEM.match(text, at + len(sentence)) and "\n" in text[at + len(sentence): at + len(sentence) + 3])
+    return sentence.rstrip().endswith(":") and at >= 0 and bool(_LIST_ITEM.match(text, at + len(sentence)))
 
 
 # "Which French partner…", "chi sono gli osservatori", "list the observers": a question that
@@ -913,8 +912,8 @@ _ASKS_PER_UNIT = re.compile(
     rf"(?:a|one|any)\s+(?:single|individual)\s+{_UNIT}|(?:un|una)\s+singol[oa]\s+{_UNIT}|"
     r"each\s+(?:one|of\s+them)|ognuno|ciascuno\s+di\s+(?:loro|essi|questi))\b", re.IGNORECASE)
 # "Daily allowance", "how many euro per day", "quanto al giorno": a sum per day (week, month) of
-# a stay, which a lump sum per exchange is not.
-_ASKS_PER_TIME = re.compile(r"\b(?:per\s+(?:each\s+|ogni\s+)?(?:day|week|month|giorn\w*|settiman\w*|mese)|"
+# a stay, which a lump sum per exchange is not; asked in a question, given in a sentence.
+_PER_TIME = re.compile(r"\b(?:per\s+(?:each\s+|ogni\s+)?(?:day|week|month|giorn\w*|settiman\w*|mese)|"
                             r"(?:a|each)\s+(?:day|week|month)|al\s+(?:giorno|mese)|daily|weekly|monthly|"
                             r"giornalier\w*|settimanal\w*|mensil\w*|per\s+diem|diaria)\b", re.IGNORECASE)
 _PER_UNIT = re.compile(rf"\b(?:per\s+(?:ogni|ciascun[oa]?|singol[oa])?\s*\w*\s*{_UNIT}|cadaun[oa]|"
@@ -962,7 +961,7 @@ def money_absent(terms: QuestionTerms, question: str, passages: list[str],
     ):
         return [who.group(0)]  # the 75 % "per PMI" is not the rate for large companies
     per_unit = bool(_ASKS_PER_UNIT.search(question))
-    per_time = _ASKS_PER_TIME.search(question)
+    per_time = _PER_TIME.search(question)
     names = _names(terms, question)
     # "how much does the french partner get?": a people's word names whom the sum is for
     names += [t for t in terms.alternatives if t in _people_stems() and t not in names and t not in _PAYERS]
@@ -986,7 +985,7 @@ def money_absent(terms: QuestionTerms, question: str, passages: list[str],
         if per_unit and not any(figure.search(sentence) and _PER_UNIT.search(sentence)
                                 for sentence in split_sentences(passage) for figure in figures):
             continue  # a total ("dotazione 18,5 mln €") is no sum per project
-        if per_time and not any(figure.search(sentence) and _ASKS_PER_TIME.search(sentence)
+        if per_time and not any(figure.search(sentence) and _PER_TIME.search(sentence)
                                 for sentence in split_sentences(passage) for figure in figures):
             continue  # 1.100 euro per exchange is no daily allowance
         stems = set(tokenize(passage))

@@ -41,8 +41,7 @@ def claims(question: str) -> list[str]:
     lead, check = _LEAD.search(question), _CHECK.search(question)
     if not lead and not check:
         return []
-    quoted = [m.group(1) for m in _QUOTE.finditer(question)]
-    if quoted and (lead or check):
+    if quoted := [m.group(1) for m in _QUOTE.finditer(question)]:
         return quoted
     if lead:
         end = check.start() if check and check.start() > lead.end() else len(question)
