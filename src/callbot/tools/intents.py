@@ -130,10 +130,24 @@ EXCHANGE_ROLE = _any(r"\bvisiting\b", r"\bhost\b", r"\bospit\w*", r"\bclusterxch
 CONSORTIUM = _any(r"\bconsor\w*", r"\bpartner\w*", r"\bpartenariat\w*")
 
 
+# Eligibility taken as given: "se la proposta è eleggibile ma non viene finanziata, …", "once
+# we are eligible, …". What follows asks something else.
+GRANTED_ELIGIBLE = _any(r"\b(?:if|once|se|qualora|nel caso)\b[^,;?.]{0,60}?\b(?:eligib\w*|ammissibil\w*|"
+                        r"eleggibil\w*)")
+# The asker is in no consortium: "our cluster is NOT in any ESCP-4x consortium", "non facciamo
+# parte di nessun consorzio". Whether it may still take part in an exchange is a question for
+# the documents, not a consortium to check.
+OUTSIDE_CONSORTIUM = _any(
+    r"\b(?:not|isn['’]t|aren['’]t)\s+(?:\w+\s+){0,2}?(?:part\s+of|in|a\s+member\s+of|members?\s+of)\s+"
+    r"(?:any|an?)\s+(?:[\w-]+\s+){0,2}?(?:consorti\w*|partnerships?)",
+    r"\bnon\s+(?:\w+\s+){0,2}?(?:parte\s+di|in|membr\w+\s+di)\s+(?:nessun[oa]?|alcun[oa]?|un[oa]?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:consorzi\w*|partnership|partenariat\w*)")
+
+
 def _eligibility(low: str, found: Found) -> bool:
     """ "Are we eligible?" with or without partners; not "if our consortium is eligible, ...",
     nor whether one may take part in an exchange."""
-    if not ELIGIBLE.search(ELIGIBLE_COSTS.sub(" ", low)):
+    if not ELIGIBLE.search(GRANTED_ELIGIBLE.sub(" ", ELIGIBLE_COSTS.sub(" ", low))):
         return False
     # one partner of no stated country ("che requisiti deve avere un cluster per…") is not a
     # consortium to check, unless the asker is it ("siamo un cluster: possiamo partecipare?")
@@ -149,6 +163,14 @@ def _eligibility(low: str, found: Found) -> bool:
 # It may open a sentence after another one, or after a word of address ("scusa ma perché…").
 WHY = re.compile(r"(?:^|[.?!]\s)\W*(?:(?:scusa(?:te|mi)?|ma|ok|ciao|allora|senti|sorry|but|so|hi|hello|hey)\W+){0,3}"
                  r"(?:why|perch[eéè]|come\s+mai|per\s+quale\s+(?:motivo|ragione))\b")
+
+
+def outside_consortium(text: str) -> bool:
+    """Whether the asker says it is in no consortium and asks about the exchanges: "our cluster
+    is NOT in any ESCP-4x consortium. can we still take part in ClusterXchange?". Neither a
+    consortium to check nor a plan of exchanges to count: the partnership's, not the asker's."""
+    low = text.lower()
+    return bool(OUTSIDE_CONSORTIUM.search(low) and EXCHANGE_ROLE.search(low))
 
 
 def fresh_intent(text: str, found: Found) -> ToolName | None:

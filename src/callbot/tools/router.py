@@ -26,7 +26,7 @@ from callbot.tools.common import build_input
 from callbot.tools.distance import DistanceInput, distance
 from callbot.tools.eligibility import EligibilityInput, eligibility
 from callbot.tools.exchanges import ExchangeInput, PlanInput, exchanges, minimums
-from callbot.tools.intents import follow_up, fresh_intent, wants_places
+from callbot.tools.intents import follow_up, fresh_intent, outside_consortium, wants_places
 from callbot.tools.lump_sum import LumpSumInput, lump_sum
 from callbot.tools.messages import Lang
 from callbot.tools.places import AmbiguousPlaceError, PlaceNotFoundError
@@ -197,6 +197,8 @@ def route(question: str, language: Lang, slots: Slots | None = None, *,
     # which calculator is asked for is read in what is asked, the values in the whole message:
     # "Ciao, siamo una PMI di Bari." gives a place, not a "we" whose budget to compute
     tool = fresh_intent(asked_part(question), found)
+    if tool in ("eligibility", "exchanges") and outside_consortium(question):
+        return None  # the values told are the asker's, who is in no partnership
     if tool is not None and elsewhere and (
         {w for w in specific_words(question) if len(w) > 2 and not w.isdigit()} - _places(found)
     ) & elsewhere:
