@@ -1569,3 +1569,17 @@ def test_english_words_for_the_documents_gaps_and_exercises_and_a_participle_is_
     assert "test" in QuestionTerms.of("what exercise is planned on the strategies?").stems()
     assert focus_word("weaknesses of piedmont policy: what's said about national funds?") is None
     assert focus_word("What is the capital of France?") == "capital"
+
+
+def test_what_the_asker_tells_about_itself_asks_for_nothing():
+    """onyx (session 16): "(we only heard about it from our accountant)" in the preamble asks
+    for no professional to recommend; the same word in the question does."""
+    passage = _hit("La partecipazione allo schema pilota ClusterXchange non potrà essere limitata ai diretti "
+                   "beneficiari della partnership ma dovrà essere aperta alle PMI.", section="ClusterXchange")
+    vocabulary = set(tokenize(passage.chunk.text)) | set(tokenize("take part exchange partners sme heard"))
+    told = ("hi, we're an sme in a textile cluster. our cluster is NOT in any consortium (we only heard about it "
+            "from our accountant). can we still take part in a clusterxchange exchange or is it only for the partners?")
+    assert not extractive_answer(told, "en", [passage], 0.0, 1, vocabulary).refused
+    asked = "can our accountant take part in a clusterxchange exchange or is it only for the partners?"
+    assert extractive_answer(asked, "en", [passage], 0.0, 1, vocabulary).reason == (
+        "no passage gives a professional to recommend")

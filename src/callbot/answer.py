@@ -1798,7 +1798,7 @@ def extractive_answer(
     named = [terms.alternatives.get(name, {name})
              if language == "en" or name in _people_stems() or (vocabulary is not None and name not in vocabulary)
              else {name} for name in question_names if name not in _PAYERS]  # "l'UE": the Unione europea
-    if what := missing_shape(question, [without_set_aside(p) for p in passages], named, relevance, documents):
+    if what := missing_shape(core, [without_set_aside(p) for p in passages], named, relevance, documents):
         return refusal(question, language, f"no passage gives {what}")
     # sentences are picked by what is asked, not by "Ciao, siamo una PMI di Bari." (the asked
     # part keeps an opening that carries the topic: "Devo fare una scheda sui rischi…: quali?")
