@@ -1583,3 +1583,21 @@ def test_what_the_asker_tells_about_itself_asks_for_nothing():
     asked = "can our accountant take part in a clusterxchange exchange or is it only for the partners?"
     assert extractive_answer(asked, "en", [passage], 0.0, 1, vocabulary).reason == (
         "no passage gives a professional to recommend")
+
+
+def test_where_something_happens_needs_a_town_where_a_town_stands():
+    """dune, glen, moth, probe (session 16): the S3 workshops' slide says there are workshops,
+    not where; "Fondi strutturali" opens a slide title and is no town (Fondi, Lazio)."""
+    from callbot.answer import place_absent
+
+    slide = ("Fondi strutturali e Macroregione alpina: un contributo alla verifica in itinere della S3 "
+             "(workshop semestrali) • Reti per la progettazione delle strategie")
+    for question in ("S3-4AlpClusters semi-annual S3 review workshops - where are they held?",
+                     "i workshop semestrali della S3 dove si svolgono?",
+                     "In which cities are the six-monthly S3 review workshops held?"):
+        assert place_absent(question, [slide])
+    assert not place_absent("where are they held?", [slide + " I workshop si terranno a Torino."])
+    assert not place_absent("dove si è svolta la conferenza?", ["Cluster 4.0: forgiare industrie Bruxelles, 1-2 dicembre 2016"])
+    # where to find the slides or where a list is published: a web address answers that
+    assert not place_absent("dove si trovano le slide della conferenza?", [slide])
+    assert not place_absent("where will the list of labelled partnerships be published?", [slide])

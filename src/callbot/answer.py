@@ -763,15 +763,45 @@ _ANY_BODY = re.compile(r"organi[sz]zazion[ei]|organi[sz]ations?|institutions?|is
 NOTABLE_PLACE = 30_000
 
 
-def _names_a_place(passages: list[str], besides: str = "") -> bool:
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b")
+# A capitalised word where a town stands: after "a", "in", "presso", "at", or before a date
+# ("Bruxelles, 1-2 dicembre"). Not a slide title's first word ("Fondi strutturali": Fondi, Lazio).
+_PLACED = re.compile(r"\b(?:a|in|at|presso|to|near|di|da|from)\s+([A-ZÀ-Ý][a-zà-ÿ]{2,})\b|"
+                     r"\b([A-ZÀ-Ý][a-zà-ÿ]{2,}),\s*\d")
+
+
+def _names_a_place(passages: list[str], besides: str = "", placed: bool = False) -> bool:
     """Whether a passage holds a capitalised word the gazetteer knows as a town of some size,
-    other than the places `besides` names ("which venue in Brussels?": Bruxelles is not one)."""
+    other than the places `besides` names ("which venue in Brussels?": Bruxelles is not one);
+    with `placed`, only where a town stands in a sentence (`_PLACED`)."""
     from callbot.tools.places import population
 
     named = {t for group in term_groups(besides).values() for t in group}  # "brussels" typed in lower case too
+    words = ([w for m in _PLACED.finditer(passage) for w in m.groups() if w] if placed
+             else _CAPITALISED.findall(passage) for passage in passages)
     return any(not is_stopword(word) and population(word) >= NOTABLE_PLACE  # not "Per" (Perth)
                and not set(tokenize(word)) & named
-               for passage in passages for word in re.findall(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b", passage))
+               for found in words for word in found)
+
+
+# "Where are the workshops held?", "dove verrà costruita?", "in quali sedi si svolgono?": the
+# place where something happens, is built or stands (not where a list is published or the
+# slides are downloaded: a web address answers those).
+_HAPPENS = (r"held|hosted|organi[sz]ed|located|built|situated|take\s+place|takes\s+place|took\s+place|meet|"
+            r"si\s+(?:svolg\w*|terr\w*|tien\w*|tengono|riunisc\w*|costruir\w*)|svolt[oaie]|"
+            r"tenut[oaie]|costruit[oaie]|ospitat[oaie]|sorger\w*")
+_ASKS_WHERE = re.compile(
+    rf"\b(?:where|dove)\b[^?.;]{{0,60}}?\b(?:{_HAPPENS})\b|\b(?:{_HAPPENS})\b[^?.;]{{0,60}}?\b(?:where|dove)\b|"
+    r"\bin\s+(?:quali|quale|which|what)\s+(?:sed[ei]|citt\w+|cit(?:y|ies)|towns?|venues?|locations?|luogh\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def place_absent(question: str, passages: list[str]) -> bool:
+    """Whether the question asks where something happens or stands and no passage (the
+    sentences an answer would quote) names a town other than the question's own: "in which
+    cities are the S3 workshops held?" over a slide that only says there are workshops."""
+    return bool(_ASKS_WHERE.search(question)) and not _names_a_place(passages, question, placed=True)
 
 
 def counted_not_named(question: str, passages: list[str]) -> str | None:
@@ -1824,6 +1854,8 @@ def extractive_answer(
     specific = [terms.alternatives.get(n, {n}) for n in question_names if not _A_YEAR.fullmatch(n)]
     if reason_missing(core, own, [s for s, _ in said], [t for _, t in said], specific):
         return refusal(question, language, "no passage found gives a reason for what the question asks")
+    if place_absent(core, [s for s, _ in said]):
+        return refusal(question, language, "no sentence quoted names the place the question asks for")
     return Answer(
         question=question,
         answer="\n".join(lines),
