@@ -1601,3 +1601,12 @@ def test_where_something_happens_needs_a_town_where_a_town_stands():
     # where to find the slides or where a list is published: a web address answers that
     assert not place_absent("dove si trovano le slide della conferenza?", [slide])
     assert not place_absent("where will the list of labelled partnerships be published?", [slide])
+
+
+def test_a_focus_word_the_lexicon_gives_in_the_plural_only_is_known():
+    """ivy (session 16): 'which obstacle is that?' (the lexicon: ostacoli → obstacles)."""
+    passage = _hit("Principali ostacoli incontrati: carenza di finanziamenti ad hoc (modello francese).")
+    vocabulary = set(tokenize(passage.chunk.text)) | set(tokenize("lombard survey mentions french model"))
+    answer = extractive_answer("in the lombard survey one of the obstacles mentions the french model. which obstacle is that?",
+                               "en", [passage], 0.0, 1, vocabulary)
+    assert not answer.refused, answer.reason

@@ -1782,7 +1782,9 @@ def extractive_answer(
         # an English modifier is read in the question ("weak points": debolezza), not alone
         in_question = [terms.alternatives.get(stem, set()) for stem in tokenize(focus)
                        if language == "en"]
-        if not any(alts & vocabulary for alts in [*term_groups(focus).values(), *in_question]):
+        # "which obstacle is that?": the lexicon may give the English word in the plural only
+        plural = [*term_groups(f"{focus}s").values()] if language == "en" else []
+        if not any(alts & vocabulary for alts in [*term_groups(focus).values(), *in_question, *plural]):
             return refusal(
                 question, language, f"what the question asks about ({focus}) is in no document"
             )
