@@ -1605,8 +1605,9 @@ def test_where_something_happens_needs_a_town_where_a_town_stands():
 
 def test_a_focus_word_the_lexicon_gives_in_the_plural_only_is_known():
     """ivy (session 16): 'which obstacle is that?' (the lexicon: ostacoli → obstacles)."""
-    passage = _hit("Principali ostacoli incontrati: carenza di finanziamenti ad hoc (modello francese).")
-    vocabulary = set(tokenize(passage.chunk.text)) | set(tokenize("lombard survey mentions french model"))
+    passage = _hit("Indagine cluster lombardi. Principali ostacoli incontrati: carenza di finanziamenti ad hoc "
+                   "(modello francese).")
+    vocabulary = set(tokenize(passage.chunk.text)) | set(tokenize("survey mentions french model"))
     answer = extractive_answer("in the lombard survey one of the obstacles mentions the french model. which obstacle is that?",
                                "en", [passage], 0.0, 1, vocabulary)
     assert not answer.refused, answer.reason
