@@ -1611,3 +1611,24 @@ def test_a_focus_word_the_lexicon_gives_in_the_plural_only_is_known():
     answer = extractive_answer("in the lombard survey one of the obstacles mentions the french model. which obstacle is that?",
                                "en", [passage], 0.0, 1, vocabulary)
     assert not answer.refused, answer.reason
+
+
+def test_dialect_elisions_a_common_compared_word_the_others_and_an_organisations_full_name():
+    """heath, ivy, kestrel (session 16)."""
+    from callbot.shapes import asked_shapes
+
+    # "'ste cose europee. Mo' per…": two elisions, not a quoted name
+    dialect = ("Salve, sto in un distretto di Bari, noi pugliesi siamo un po' indietro su 'ste cose europee. "
+               "Mo' per stare aggiornati cosa ci consigliano di fare?")
+    assert not {"ste", "mo"} & asked_names(dialect)
+    assert "meet" in asked_names("il bando 'meet the corporates' quando parte?")
+    # "compared with another country's model": no name of something the documents never speak of
+    assert compared_with_unknown("lack of funding is compared with another country's model. Which country?",
+                                 set(tokenize("funding country model"))) == []
+    assert compared_with_unknown("is it more than what Erasmus pays?", set(tokenize("pays"))) == ["erasmus"]
+    # "what are the others?" asks for the rest of a list
+    assert focus_words("is there still a textile pole? what are the others") == []
+    # the full name of an organisation is no person's name
+    assert "a person's name" not in [s.what for s in asked_shapes(
+        "which organisation runs the cluster labelling mentioned in the note? full name pls")]
+    assert "a person's name" in [s.what for s in asked_shapes("who wrote the note? full name pls")]

@@ -18,6 +18,7 @@ from callbot.figures import COUNT_WORD, MONTH_NAMES, grouped_thousands, number_w
 from callbot.models import Answer, Chunk, Citation, ScoredChunk
 from callbot.reasons import reason_missing
 from callbot.shapes import CONTACTS, asked_shapes, missing_shape
+from callbot.spell import everyday_zipf
 from callbot.terms import (
     country_words,
     detect_language,
@@ -253,7 +254,8 @@ def _people_stems() -> frozenset[str]:
 
 # A foreign word the asker glosses: "the Aufgaben (tasks)", "the Förderquote, I mean the max rate".
 _GLOSSED = re.compile(r"([\w-]+)\s*(?:\(([a-z][a-z\s]{1,40})\)|,\s*(?i:i\s+mean|that\s+is|i\.e\.|cioè|ossia|ovvero|intendo))")
-_QUOTED = re.compile(r"(?:(?<=\s)|^)['‘\"“«]([^'’\"”»]{3,60})['’\"”»](?=[\s?.,:;!]|$)")
+# words in quotes, within one sentence ("'ste cose europee. Mo' per…" is dialect, not a quote)
+_QUOTED = re.compile(r"(?:(?<=\s)|^)['‘\"“«]([^'’\"”».?!]{3,60})['’\"”»](?=[\s?.,:;!]|$)")
 
 
 def _in_words(token: str) -> set[str]:
@@ -376,6 +378,11 @@ _COMPARES = re.compile(
 
 
 
+# On the Zipf scale, a word used more than once in 200,000 ("another", "country", "model"):
+# a name ("Erasmus" 3.7, "Veneto" 4.6, "Horizon" 4.1) is rarer.
+COMMON_WORD_ZIPF = 5.0
+
+
 def compared_with_unknown(question: str, vocabulary: set[str]) -> list[str]:
     """For a question that compares ("sono di più o di meno di quello che dà horizon europe?"),
     the words of what it compares with that no document uses (nor their translations): the
@@ -384,8 +391,11 @@ def compared_with_unknown(question: str, vocabulary: set[str]) -> list[str]:
     if not m:
         return []
     other = question[m.end():]
+    # a most common word ("another country's model") names nothing the documents must know
+    common = {t for w in re.findall(r"[^\W\d_]+", other) if everyday_zipf(w.lower()) >= COMMON_WORD_ZIPF
+              for t in tokenize(w)}
     return [word for word, alts in term_groups(other).items()
-            if len(word) >= 4 and not is_stopword(word) and not alts & vocabulary]
+            if len(word) >= 4 and not is_stopword(word) and not alts & vocabulary and word not in common]
 
 
 # The thing a question asks about: "What insurance cover do…", "What is the capital of…",
@@ -453,8 +463,14 @@ _EN_PARTICIPLES = frozenset({"said", "written", "known", "done", "given", "meant
 _PARTICIPLE = re.compile(r"(?:ati|ate|iti|ite|uti|ute|asti|aste)$", re.IGNORECASE)
 
 
+# "what are the others?", "quali sono gli altri?": the rest of a list the question names
+_THE_OTHERS = frozenset({"others", "other", "rest", "altri", "altre", "altro", "altra", "restanti", "resto"})
+
+
 def _focus(question: str, m: re.Match[str], english: bool) -> str | None:
     word = m.group(1)
+    if word.lower() in _THE_OTHERS:
+        return None
     after = re.match(r"\s*([\w'’-]+)", question[m.end(1):])
     # English puts what qualifies a noun before it, Italian after it
     alone = not english or after is None or not term_groups(after.group(1))

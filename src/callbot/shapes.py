@@ -86,7 +86,11 @@ def person_like(m: re.Match[str]) -> bool:
 _WHOM = (r"\bwho\s+(do|should|can|could)\s+(i|we)\s+(contact|write\s+to|call|reach)\b|"
          r"\bchi\s+(posso|devo|possiamo|dobbiamo|potrei|potremmo)\s+(contattare|sentire|chiamare)\b|"
          r"\bname\s+and\s+(role|title|position|surname)\b|\bnome\s+e\s+(ruolo|qualifica|cognome)\b|"
-         r"\b(first\s+and\s+last|full)\s+name\b")
+         r"\bfirst\s+and\s+last\s+name\b|"
+         # "full name pls" of a person, not of "which organisation runs …?"
+         r"^(?!.*\b(?:organi[sz]ations?|organizzazion[ei]|agency|agenzia|body|ente|institution|"
+         r"istituzione|company|società|network|secretariat|segretariato|programme|programma|project|"
+         r"progetto|acronym|acronimo)\b).*\bfull\s+name\b")
 
 
 # A question about how things turned out — who won, what was actually achieved, how many
