@@ -1632,3 +1632,23 @@ def test_dialect_elisions_a_common_compared_word_the_others_and_an_organisations
     assert "a person's name" not in [s.what for s in asked_shapes(
         "which organisation runs the cluster labelling mentioned in the note? full name pls")]
     assert "a person's name" in [s.what for s in asked_shapes("who wrote the note? full name pls")]
+
+
+def test_the_askers_own_business_told_first_is_a_preamble():
+    """ivy (session 16): "Faccio vino a Canelli …", "Ué buongiorno, ho una piccola ditta …", "Ho
+    una PMI in Valtellina: …" tell who asks; their places are no names the documents must know.
+    "Ho scritto a un utente che …" is the claim the question checks, not a preamble."""
+    told = ("Faccio vino a Canelli e vorrei vendere di più all'estero, neh. Secondo le slide sul Piemonte chi "
+            "dà una mano per la promozione sui mercati esteri?")
+    assert asked_part(told).startswith("Secondo le slide")
+    assert "canell" not in asked_names(told)
+    assert without_preamble("Ué buongiorno, ho una piccola ditta di stampi a Lumezzane. Chi ha pubblicato il bando?") \
+        == "Chi ha pubblicato il bando?"
+    assert "valtellin" not in asked_names("Ho una PMI in Valtellina: cosa dovrebbe venir fuori dal progetto?")
+    assert "Sono in un piccolo cluster" not in asked_part(
+        "Sono in un piccolo cluster vicino a Crema... quali problemi hanno trovato gli altri cluster lombardi?")
+    checked = "Ho scritto a un utente che il progetto S3-4AlpClusters finisce a dicembre 2019. Va bene?"
+    assert without_preamble(checked) == checked
+    # a story the question points back to stays with it
+    again = "Siamo una PMI e siamo già andati in scambio l'anno scorso... possiamo ripartire una seconda volta?"
+    assert asked_part(again) == again

@@ -136,12 +136,18 @@ _CALENDAR_AND_LANGUAGES = set(tokenize(
 # in Catalonia. What's the maximum rate?"); not one that sets the scene ("Among the
 # recommendations for Piedmont there are four areas. Which are they?").
 _ASKER = (r"(?:for|per|sto|stiamo|i['’]m|i\s+am|we['’]re|we\s+are|drafting|writing|preparing|"
-          r"check|scrivendo|preparando|our|my|sono|siamo|lavor\w*|mi\s+chiamo|nostr[oaie]|mi[oa])")
+          r"check|scrivendo|preparando|our|my|sono|siamo|lavor\w*|mi\s+chiamo|nostr[oaie]|mi[oa]|"
+          r"(?:ho|abbiamo)\s+(?:una?|la|il)\s+(?:piccol[oa]\s+)?(?:pmi|sme|impresa|ditta|azienda|società|startup|start-up))")
 _PREAMBLE = re.compile(
     rf"^[^:?.!]{{0,100}}\b{_ASKER}\b[^:?.!]{{0,80}}:\s*|"
-    r"^(?:(?:hi|hello|ciao|salve|buongiorno|buonasera)\b[,!]?\s*)?(?:i['’]m|i\s+am|we['’]re|we\s+are|"
+    r"^(?:(?:hi|hello|hey|ciao|salve|buongiorno|buonasera|ué|uè|ehi)\b[,!]?\s*){0,2}(?:i['’]m|i\s+am|we['’]re|we\s+are|"
     r"i\s+was|we\s+were|i['’]ve|we['’]ve|i\s+have|we\s+have|i\s+just|we\s+just|i\s+work|we\s+work|"
-    r"sono|siamo|mi\s+chiamo|lavoro|lavoriamo|our|my|il\s+nostro|la\s+nostra|nostr[oa])\b[^:?.!]{0,160}[.!]\s+(?=\S)|"
+    r"i\s+run|we\s+run|i\s+own|we\s+own|i\s+make|we\s+make|"
+    r"sono|siamo|mi\s+chiamo|lavoro|lavoriamo|our|my|il\s+nostro|la\s+nostra|nostr[oa]|"
+    # "ho una piccola ditta a Lumezzane …", "faccio vino a Canelli …": the asker's own business
+    # (not "ho scritto a un utente che …": what was written is what the question checks)
+    r"(?:ho|abbiamo)(?!\s+(?:\w+(?:ato|ito|uto)|scritto|detto|messo|letto|visto|fatto|preso|risposto|chiesto)\b)|"
+    r"faccio|facciamo|gestisco|gestiamo|produco|produciamo)\b[^:?.!]{0,160}[.!]+\s+(?=\S)|"
     # "consortium lead here -", "SME here,", "helpdesk qui:": who is writing
     r"^(?!\s*(?:is|are|was|what|which|how|who|where|when|why|do|does|can|cosa|che|qual\w*|come|chi|dove|"
     r"quando|perch\w*|c['’]\s*è|ci\s+sono)\b)(?:[\w'’&-]+\s+){0,3}?[\w'’&-]+\s+(?:here|qui)\s*[-–—:,]\s*(?=\S)",
@@ -232,7 +238,8 @@ _POINTS_BACK = re.compile(
     r"so|the\s+case|accurate)\b)|"
     r"^\W*(?:[\w'’]+\s+){0,3}?ciò\b|\b(?:questo|quello)\s*\?|"
     # "already went on one visit. Can we apply again?"
-    r"\b(?:again|once\s+more|a\s+second\s+time|di\s+nuovo|nuovamente|un['’]altra\s+volta|ancora\s+una\s+volta)\b",
+    r"\b(?:again|once\s+more|a\s+second\s+time|di\s+nuovo|nuovamente|un['’]altra\s+volta|ancora\s+una\s+volta|"
+    r"(?:una|per\s+la)\s+seconda\s+volta)\b",
     re.IGNORECASE)
 
 
