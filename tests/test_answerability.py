@@ -1652,3 +1652,9 @@ def test_the_askers_own_business_told_first_is_a_preamble():
     # a story the question points back to stays with it
     again = "Siamo una PMI e siamo già andati in scambio l'anno scorso... possiamo ripartire una seconda volta?"
     assert asked_part(again) == again
+
+
+def test_a_word_typed_without_its_accent_has_the_same_translations():
+    """kelp (session 16): "ci rientra qualcosa sulla sostenibilita?" (the lexicon: sostenibilità)."""
+    assert term_groups("sostenibilita") == term_groups("sostenibilità")
+    assert term_groups("attivita") == term_groups("attività")

@@ -115,7 +115,18 @@ def glossary() -> dict[str, list[str]]:
             for term in (t.strip().lower() for t in asked.split(";")):
                 if term and tokenize(term) and italian not in merged.setdefault(term, []):
                     merged[term].append(italian)
+    # a word typed without its accent is the same word ("sostenibilita", "attivita")
+    for term in [t for t in merged if _UNACCENTED.search(t)]:
+        merged.setdefault(without_accents(term), merged[term])
     return merged
+
+
+_UNACCENTED = re.compile(r"[àèéìòù]")
+
+
+def without_accents(text: str) -> str:
+    """The text with its accented vowels plain ("attività": attivita)."""
+    return text.translate(str.maketrans("àèéìòù", "aeeiou"))
 
 
 @lru_cache(maxsize=1)
