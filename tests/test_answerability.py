@@ -1658,3 +1658,18 @@ def test_a_word_typed_without_its_accent_has_the_same_translations():
     """kelp (session 16): "ci rientra qualcosa sulla sostenibilita?" (the lexicon: sostenibilità)."""
     assert term_groups("sostenibilita") == term_groups("sostenibilità")
     assert term_groups("attivita") == term_groups("attività")
+
+
+def test_what_the_asker_will_do_with_the_answer_asks_nothing():
+    """larch (session 16): "scrivimele in due righe che le incollo", "li metto … nella parte
+    'relevance'" say how the answer will be used, not what it is about."""
+    from callbot.answer import without_postscript
+
+    assert without_postscript("e invece le attività opzionali quali sono? scrivimele in due righe che le incollo") \
+        == "e invece le attività opzionali quali sono?"
+    listed = "elencami i principi delle partnership ESCP-4x, li metto come elenco puntato nella parte 'relevance'"
+    assert without_postscript(listed) == "elencami i principi delle partnership ESCP-4x"
+    assert "relevanc" not in asked_names(listed)
+    assert without_postscript("what are the objectives? I'll paste them into our proposal") == "what are the objectives?"
+    kept = "quali sono gli obiettivi? e chi li mette in pratica?"
+    assert without_postscript(kept) == kept

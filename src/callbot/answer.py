@@ -198,9 +198,22 @@ _POSTSCRIPT = re.compile(
 )
 
 
+# A closing clause about what the asker will do with the answer or how to write it ("…,
+# li metto come elenco puntato nella parte 'relevance'", "… ? scrivimele in due righe che le
+# incollo", "…, I'll paste them into our proposal"): it asks nothing the passages must hold.
+_WILL_USE = re.compile(
+    r"(?:[,;]|\?)\s+(?:(?:li|le|lo|la|l['’])\s*(?:metto|mettiamo|incollo|incolliamo|uso|usiamo|inserisco|"
+    r"inseriamo|riporto|riportiamo|copio|copiamo)|(?:scrivi|riassumi|metti|fai|dai)(?:mel[aeio]|cel[aeio])|"
+    r"(?:i['’]ll|we['’]ll|i\s+will|we\s+will)\s+(?:paste|put|copy|reuse|use)\s+(?:it|them|this|these))\b[^?]*$",
+    re.IGNORECASE,
+)
+
+
 def without_postscript(question: str) -> str:
-    """The question less a closing sentence about what the asker needs it for (`_POSTSCRIPT`)."""
-    return _POSTSCRIPT.sub("?", question).strip()
+    """The question less a closing sentence about what the asker needs it for (`_POSTSCRIPT`)
+    or will do with it (`_WILL_USE`)."""
+    question = _POSTSCRIPT.sub("?", question).strip()
+    return _WILL_USE.sub(lambda m: "?" if m.group(0).lstrip().startswith("?") else "", question).strip()
 
 
 def without_preamble(question: str) -> str:
@@ -287,6 +300,8 @@ def asked_names(question: str) -> set[str]:
     incidental = set(_CALENDAR_AND_LANGUAGES) | claimed_figures(question)
     if (core := without_preamble(question)) != question:
         incidental |= set(tokenize(question[: question.rfind(core)]))
+    if (asked := without_postscript(question)) != question:  # "…, li metto nella parte 'relevance'"
+        incidental |= set(tokenize(question)) - set(tokenize(asked))
     for m in _OWNED.finditer(question):
         incidental |= set(tokenize(m.group(0)))
     for m in _NOT_THIS.finditer(question):
