@@ -1673,3 +1673,13 @@ def test_what_the_asker_will_do_with_the_answer_asks_nothing():
     assert without_postscript("what are the objectives? I'll paste them into our proposal") == "what are the objectives?"
     kept = "quali sono gli obiettivi? e chi li mette in pratica?"
     assert without_postscript(kept) == kept
+
+
+def test_a_heading_word_in_capitals_names_nothing_a_date_is_given_for():
+    """larch (session 16): "una frase di inquadramento … e quando è stato approvato" is recased
+    as the slide's heading "INQUADRAMENTO"; the date asked is the approval's."""
+    from callbot.answer import _names
+
+    question = "mi prepari una frase di INQUADRAMENTO per S3-4AlpClusters? programma e quando è stato approvato"
+    assert _names(QuestionTerms.of(question), question) == []
+    assert _names(QuestionTerms.of("quando scade il bando INNOSUP?"), "quando scade il bando INNOSUP?") == ["innosup"]

@@ -915,9 +915,18 @@ _PAYERS = set(tokenize("Commissione Commission Regione Region UE EU Unione Union
 
 
 def _names(terms: QuestionTerms, question: str) -> list[str]:
-    """Stems of the question's names and acronyms, not its numbers nor who pays."""
+    """Stems of the question's names and acronyms, not its numbers nor who pays, nor a word of
+    everyday language the documents write in capitals in a heading ("inquadramento", recased
+    as their "INQUADRAMENTO": it names no thing a date or a sum is given for)."""
+    headings = {t for w in re.findall(r"\b[A-ZÀ-Ý]{8,}\b", question) if everyday_zipf(w.lower()) >= HEADING_WORD_ZIPF
+                for t in tokenize(w)}
     return [t for t in sorted(asked_names(question))
-            if not re.search(r"\d", t) and t in terms.alternatives and t not in _PAYERS | _EURO]
+            if not re.search(r"\d", t) and t in terms.alternatives and t not in _PAYERS | _EURO | headings]
+
+
+# On the Zipf scale: a word in capitals at least this common is a word, not an acronym
+# ("INQUADRAMENTO" 3.2; acronyms are shorter than eight letters or rarer).
+HEADING_WORD_ZIPF = 2.5
 
 
 # "Opportunità di finanziamento ulteriori rispetto alla ESCP4S3", "calls other than X": a
