@@ -1683,3 +1683,18 @@ def test_a_heading_word_in_capitals_names_nothing_a_date_is_given_for():
     question = "mi prepari una frase di INQUADRAMENTO per S3-4AlpClusters? programma e quando è stato approvato"
     assert _names(QuestionTerms.of(question), question) == []
     assert _names(QuestionTerms.of("quando scade il bando INNOSUP?"), "quando scade il bando INNOSUP?") == ["innosup"]
+
+
+def test_which_italian_partners_and_partners_then_chi_sono_are_counted_not_named():
+    """drill, heath, larch, maple (session 16): "6 partner dall'Italia, tra cui Regione
+    Lombardia" counts the Italian partners and names one; who the others are is not said.
+    A country said elsewhere in the question does not narrow what is asked."""
+    slide = ("PARTENARIATO 2 partner dalla Slovenia 2 partner dall'Austria 6 partner dall'Italia, tra cui Regione "
+             "Lombardia. Benchmarking sulle S3 dei partner di progetto.")
+    for question in ("s3-4alpclusters: besides Regione Lombardia, which Italian partners are in the consortium?",
+                     "S3-4AlpClusters ha 6 partner italiani tra cui la Regione Lombardia: chi sono gli altri cinque?",
+                     "alpclusters partner sloveni chi sono"):
+        assert counted_not_named(question, [slide]) is not None, question
+    assert counted_not_named("Da quali paesi vengono i partner del progetto e quanti sono gli italiani?", [slide]) is None
+    assert counted_not_named("how many partners are Italian, and which Swiss institution is involved?",
+                             [slide + " Haute Ecole d'Ingénierie et d'Architecture de Fribourg"]) is None

@@ -786,7 +786,8 @@ _ASKS_NAMES = re.compile(
     rf"come\s+si\s+chiama\w*|name)\s+(?:\w+\s+){{0,3}}?(?:(?:{_WHO_ARE})\s+)?({_WHO_ARE})\b|"
     # "has 9 observers - what are their names?"
     rf"\b({_WHO_ARE})\b[^?]{{0,60}}?\b(?:what\s+are\s+their\s+names|their\s+names|i\s+loro\s+nomi|"
-    rf"come\s+si\s+chiamano)\b",
+    # "alpclusters partner tedeschi chi sono", "6 partner italiani …: chi sono gli altri cinque?"
+    rf"come\s+si\s+chiamano|chi\s+sono|who\s+are\s+they)\b",
     re.IGNORECASE,
 )
 _COUNT_BEFORE = re.compile(rf"^(?:\d+|{number_words(1, 20)}|un[oa]?|one)$", re.IGNORECASE)
@@ -842,6 +843,11 @@ def place_absent(question: str, passages: list[str]) -> bool:
     return bool(_ASKS_WHERE.search(question)) and not _names_a_place(passages, question, placed=True)
 
 
+# Italy and its people's words, which `country_words` leaves out (the documents' own country):
+# "which Italian partners?" is answered by "6 partner dall'Italia" as little as any other.
+_ITALY = frozenset({"italy", "italia", "italian", "italians", "italiano", "italiana", "italiani", "italiane"})
+
+
 def counted_not_named(question: str, passages: list[str]) -> str | None:
     """For a question asking who some partners or members are, why the passages do not say:
     they never speak of them ("who were the speakers?"), or they name them only after a
@@ -859,7 +865,12 @@ def counted_not_named(question: str, passages: list[str]) -> str | None:
     if _PLACE_KINDS.fullmatch(asked) and _names_a_place(passages, question):
         return None  # "Bruxelles, 1-2 dicembre 2016" names the city without the word "città"
     stems = {t for group in term_groups(asked).values() for t in group}
-    origin = {t for w in re.findall(r"[\w'’]+", question) if w.lower() in country_words()
+    # a country or people said with what is asked ("which Swiss institution", "chi sono gli altri
+    # cinque partner italiani", "2 partners from germany - which…"), not elsewhere in the
+    # question ("… how many are Italian, and which Swiss…"): up to three words either side
+    before = re.split(r"[,;:?.!]", question[: m.start()])[-1]  # in the same clause
+    said_with = " ".join([*before.split()[-3:], question[m.start(): m.end()], *question[m.end():].split()[:3]])
+    origin = {t for w in re.findall(r"[\w'’]+", said_with) if w.lower() in country_words() | _ITALY
               for group in term_groups(w).values() for t in group}
     mentioned = counted = False
     for passage in passages:
