@@ -1698,3 +1698,14 @@ def test_which_italian_partners_and_partners_then_chi_sono_are_counted_not_named
     assert counted_not_named("Da quali paesi vengono i partner del progetto e quanti sono gli italiani?", [slide]) is None
     assert counted_not_named("how many partners are Italian, and which Swiss institution is involved?",
                              [slide + " Haute Ecole d'Ingénierie et d'Architecture de Fribourg"]) is None
+
+
+def test_where_an_organisation_is_based_and_a_quanto_ammonta():
+    """heath, ivy (session 16)."""
+    from callbot.answer import _ASKS_MONEY, place_absent
+
+    esca = "Il sistema di labelling è gestito dall'ESCA (European Secretariat for Cluster Analysis)."
+    assert place_absent("Where is ESCA headquartered (city and country)?", [esca])
+    assert not place_absent("Which organisation is the lead partner, and where is it based?",
+                            ["Haute Ecole d'Ingénierie et d'Architecture de Fribourg"])
+    assert _ASKS_MONEY.search("a quanto ammonta il contributo per comprare macchinari con la Sabatini?")

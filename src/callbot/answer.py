@@ -805,7 +805,7 @@ NOTABLE_PLACE = 30_000
 _CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b")
 # A capitalised word where a town stands: after "a", "in", "presso", "at", or before a date
 # ("Bruxelles, 1-2 dicembre"). Not a slide title's first word ("Fondi strutturali": Fondi, Lazio).
-_PLACED = re.compile(r"\b(?:a|in|at|presso|to|near|di|da|from)\s+([A-ZÀ-Ý][a-zà-ÿ]{2,})\b|"
+_PLACED = re.compile(r"\b(?:a|in|at|presso|to|near|di|da|from|of|de)\s+([A-ZÀ-Ý][a-zà-ÿ]{2,})\b|"
                      r"\b([A-ZÀ-Ý][a-zà-ÿ]{2,}),\s*\d")
 
 
@@ -826,7 +826,8 @@ def _names_a_place(passages: list[str], besides: str = "", placed: bool = False)
 # "Where are the workshops held?", "dove verrà costruita?", "in quali sedi si svolgono?": the
 # place where something happens, is built or stands (not where a list is published or the
 # slides are downloaded: a web address answers those).
-_HAPPENS = (r"held|hosted|organi[sz]ed|located|built|situated|take\s+place|takes\s+place|took\s+place|meet|"
+_HAPPENS = (r"held|hosted|organi[sz]ed|located|built|situated|headquartered|based|"
+            r"ha\s+sede|hanno\s+sede|take\s+place|takes\s+place|took\s+place|meet|"
             r"si\s+(?:svolg\w*|terr\w*|tien\w*|tengono|riunisc\w*|costruir\w*)|svolt[oaie]|"
             r"tenut[oaie]|costruit[oaie]|ospitat[oaie]|sorger\w*")
 _ASKS_WHERE = re.compile(
@@ -905,6 +906,7 @@ _ASKS_MONEY = re.compile(
     r"how\s+much\s+of\s+the\s+\S+\s+budget|"
     r"quant[oi]\s+(milioni\s+di\s+)?(euro|soldi|budget|denaro|fesr|erdf|contributo|finanziamento)|"
     r"budget|dotazione|importo|contribut[oi]\s+(?:massim[oi]|max)|stanziat\w*|quanto\s+cost\w*|"
+    r"(?:a\s+)?quanto\s+ammont\w*|ammontare|"
     r"(maximum|max|highest|largest|massim[oa])\s+([\w-]+\s+){0,2}?(grants?|funding|contributions?|"
     r"contribut[oi]|finanziament[oi]|amounts?|sums?)|"
     r"how\s+much\s+(does|do|did|will|would)\s+(it|this|that|they)\s+cost|"
