@@ -180,6 +180,9 @@ def test_distance_question():
         # eligibility taken as given, with partners told (onyx, session 16)
         "siamo un distretto della meccanica in emilia con altri 3 cluster europei: se la proposta e eleggibile "
         "ma non viene finanziata ci resta qualcosa in mano?",
+        # one place and no asker: a rule of something else (juniper, bark, session 16)
+        "piedmont business accelerator pilot - is there a max age for a start-up to be eligible?",
+        "is switzerland one of the eligible countries for cos-cluster-2018-03-02?",
     ],
 )
 def test_document_questions_are_not_routed(question):

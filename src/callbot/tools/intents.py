@@ -154,8 +154,10 @@ def _eligibility(low: str, found: Found) -> bool:
     placed = len(found.partners) > 1 or any(p.country or p.region for p in found.partners)
     if EXCHANGE_ROLE.search(low) and not CONSORTIUM.search(low) and not placed:
         return False
-    if placed:
+    if placed and (len(found.partners) > 1 or WE.search(low) or CONSORTIUM.search(low)):
         return True
+    # one place and no asker ("piedmont business accelerator pilot - is there a max age for a
+    # start-up to be eligible?"): a rule of something else, not a consortium to check
     return bool(WE.search(low)) and not CONDITIONAL_ELIGIBLE.search(low)
 
 
