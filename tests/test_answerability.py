@@ -1709,3 +1709,18 @@ def test_where_an_organisation_is_based_and_a_quanto_ammonta():
     assert not place_absent("Which organisation is the lead partner, and where is it based?",
                             ["Haute Ecole d'Ingénierie et d'Architecture de Fribourg"])
     assert _ASKS_MONEY.search("a quanto ammonta il contributo per comprare macchinari con la Sabatini?")
+
+
+def test_the_town_asked_for_stands_with_what_the_question_names():
+    """heath (session 16): "Bruxelles, 1-2 dicembre" is the conference's town, not the Fiera
+    del Levante's; the project's name may stand in the document's title."""
+    from callbot.answer import place_absent
+
+    fair = "Le call sono state illustrate ai distretti pugliesi in Luglio 2016 e in Fiera del Levante."
+    conference = "Bruxelles, 1-2 dicembre 2016 Di seguito gli elementi di maggiore interesse."
+    question = "la Fiera del Levante citata nella nota, in quale città si tiene?"
+    assert place_absent(question, [fair, conference])
+    assert not place_absent(question, [fair + " La Fiera del Levante si tiene a Bari."])
+    lead = "1 Capofila Haute Ecole d'Ingénierie et d'Architecture de Fribourg (HEIA-FR) – Svizzera"
+    assert not place_absent("Which organisation is the lead partner of S3-4AlpClusters, and where is it based?",
+                            [lead], ["Progetto S3-4AlpClusters (Interreg Spazio Alpino)"])

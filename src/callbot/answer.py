@@ -837,11 +837,19 @@ _ASKS_WHERE = re.compile(
 )
 
 
-def place_absent(question: str, passages: list[str]) -> bool:
+def place_absent(question: str, passages: list[str], titles: list[str] | None = None) -> bool:
     """Whether the question asks where something happens or stands and no passage (the
     sentences an answer would quote) names a town other than the question's own: "in which
-    cities are the S3 workshops held?" over a slide that only says there are workshops."""
-    return bool(_ASKS_WHERE.search(question)) and not _names_a_place(passages, question, placed=True)
+    cities are the S3 workshops held?" over a slide that only says there are workshops. The
+    town must stand in a passage that (with its document's title, `titles`) holds the
+    question's names: "Bruxelles, 1-2 dicembre" is the conference's, not the Fiera del
+    Levante's."""
+    if not _ASKS_WHERE.search(question):
+        return False
+    named = [alts for name, alts in term_groups(question).items() if name in asked_names(question)]
+    titles = titles or [""] * len(passages)
+    own = [p for p, t in zip(passages, titles) if all(alts & set(tokenize(f"{t} {p}")) for alts in named)]
+    return not _names_a_place(own, question, placed=True)
 
 
 # Italy and its people's words, which `country_words` leaves out (the documents' own country):
@@ -1916,7 +1924,7 @@ def extractive_answer(
     specific = [terms.alternatives.get(n, {n}) for n in question_names if not _A_YEAR.fullmatch(n)]
     if reason_missing(core, own, [s for s, _ in said], [t for _, t in said], specific):
         return refusal(question, language, "no passage found gives a reason for what the question asks")
-    if place_absent(core, [s for s, _ in said]):
+    if place_absent(core, [s for s, _ in said], [t for _, t in said]):
         return refusal(question, language, "no sentence quoted names the place the question asks for")
     return Answer(
         question=question,
