@@ -137,3 +137,18 @@ def test_an_italian_question_is_read_in_its_own_words_not_their_synonyms():
     answer = _answer(question, "Regione Lombardia (DC Programmazione) partecipa al progetto. La DG "
                                "Sviluppo economico segue altri bandi. " + deck)
     assert answer.refused and "reason" in answer.reason
+
+
+def test_a_purpose_in_a_unit_about_something_else_is_no_reason():
+    """maple, probe (session 16): "Future call per allineare cluster policy …" gives the purpose
+    of future calls, not why the policy is extended to non-European countries."""
+    from callbot.reasons import reason_missing
+
+    slide = ("Futuri steps • Rinnovamento della EU cluster policy che è politica cruciale per la UE • Estensione "
+             "della cluster policy UE a molti paesi non europei • Future call per allineare cluster policy alle "
+             "policy della Smart specialisation")
+    question = "perchè la ue vuole estendere la cluster policy ai paesi non europei?"
+    asked = set(tokenize("ue vuole estendere estensione cluster policy paesi non europei"))
+    assert reason_missing(question, asked, [slide])
+    # the same purpose in the unit about what is asked answers
+    assert not reason_missing(question, asked, [slide.replace("paesi non europei", "paesi non europei per allineare le politiche")])

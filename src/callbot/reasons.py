@@ -28,6 +28,8 @@ _CAUSE = re.compile(
     r"because|since|due\s+to|owing\s+to|so\s+that|in\s+order\s+to|reasons?|thanks\s+to)\b",
     re.IGNORECASE,
 )
+# "per allineare", "per rafforzarne": a purpose, the weakest sign of a reason.
+_PURPOSE = re.compile(r"per\s+(?:non\s+)?\w+(?:ar|er|ir)(?:e|ne|si|li|la|lo|le|ci|vi)", re.IGNORECASE)
 # Words in brackets, not a name, an acronym or a list: "(inadeguatezza dei fondi nazionali)",
 # not "(DC Programmazione)" or "(gold, silver, bronze)".
 _BRACKETED = re.compile(r"\(([a-zà-ÿ][^()\d,;]*)\)")
@@ -74,14 +76,31 @@ def reason_missing(question: str, asked: set[str], quotes: list[str], titles: li
     if _IN_BRACKETS.search(question) and any(_BRACKETED.search(q) for q in quotes):
         return False
     titles = titles or [""] * len(quotes)
-    for quote, title in zip(quotes, titles):
-        about = asked - set(tokenize(title))
+    units = [(u, asked - set(tokenize(title)), title) for quote, title in zip(quotes, titles)
+             for u in _UNITS.split(quote) if u]
+    # the unit that states what is asked shares most of its words ("Estensione della cluster
+    # policy a molti paesi non europei"); a unit sharing only a few ("Future call per
+    # allineare cluster policy …") gives the reason of something else
+    most = max((len(set(tokenize(u)) & about) for u, about, _ in units), default=0)
+    for unit, about, title in units:
         # the reason of what the question names ("the Driade call", "350,000 euro"), not of
         # another call's rule; a name the document's title holds is named by all its lines
         own_names = [group for group in names or [] if not group & set(tokenize(title))]
-        for unit in (u for u in _UNITS.split(quote) if u):
-            if own_names and not any(group & set(tokenize(unit)) for group in own_names):
-                continue
-            if set(tokenize(unit)) & about and _gives_reason(unit, about):
-                return False
+        if own_names and not any(group & set(tokenize(unit)) for group in own_names):
+            continue
+        shared = len(set(tokenize(unit)) & about)
+        if not shared or not _gives_reason(unit, about):
+            continue
+        # a bare purpose ("per allineare …") explains the unit it stands in, which must be
+        # about what is asked; a cause or a bracket says what it explains
+        bracket = any(_explains(m, unit, about) for m in _BRACKETED.finditer(unit))
+        causes = [m.group(0) for m in _CAUSE.finditer(unit)]
+        purpose_only = not bracket and bool(causes) and all(_PURPOSE.fullmatch(c) for c in causes)
+        if not purpose_only or shared >= most * ABOUT_SHARE:
+            return False
     return True
+
+
+# A unit gives the reason of what is asked when it shares at least this share of the words
+# that the unit sharing most shares with the question.
+ABOUT_SHARE = 0.6
