@@ -79,8 +79,9 @@ def reason_missing(question: str, asked: set[str], quotes: list[str], titles: li
     units = [(u, asked - set(tokenize(title)), title) for quote, title in zip(quotes, titles)
              for u in _UNITS.split(quote) if u]
     # the unit that states what is asked shares most of its words ("Estensione della cluster
-    # policy a molti paesi non europei"); a unit sharing only a few ("Future call per
-    # allineare cluster policy …") gives the reason of something else
+    # policy a molti paesi non europei"); a purpose in a unit sharing fewer ("Future call per
+    # allineare cluster policy …", "Per visionare le aggregazioni di distretti europei …")
+    # is the purpose of something else
     most = max((len(set(tokenize(u)) & about) for u, about, _ in units), default=0)
     for unit, about, title in units:
         # the reason of what the question names ("the Driade call", "350,000 euro"), not of
@@ -96,11 +97,6 @@ def reason_missing(question: str, asked: set[str], quotes: list[str], titles: li
         bracket = any(_explains(m, unit, about) for m in _BRACKETED.finditer(unit))
         causes = [m.group(0) for m in _CAUSE.finditer(unit)]
         purpose_only = not bracket and bool(causes) and all(_PURPOSE.fullmatch(c) for c in causes)
-        if not purpose_only or shared >= most * ABOUT_SHARE:
+        if not purpose_only or shared == most:
             return False
     return True
-
-
-# A unit gives the reason of what is asked when it shares at least this share of the words
-# that the unit sharing most shares with the question.
-ABOUT_SHARE = 0.6
