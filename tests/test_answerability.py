@@ -1724,3 +1724,17 @@ def test_the_town_asked_for_stands_with_what_the_question_names():
     lead = "1 Capofila Haute Ecole d'Ingénierie et d'Architecture de Fribourg (HEIA-FR) – Svizzera"
     assert not place_absent("Which organisation is the lead partner of S3-4AlpClusters, and where is it based?",
                             [lead], ["Progetto S3-4AlpClusters (Interreg Spazio Alpino)"])
+
+
+def test_a_role_before_i_m_noi_siamo_a_request_verb_and_a_magnitude_word_are_not_asked():
+    """nettle, oak, pine (session 16)."""
+    from callbot.terms import specific_words
+
+    assert without_preamble("As consortium lead I'm filling in the Gantt chart. How long can a project last?") \
+        == "How long can a project last?"
+    told = ("Noi siamo una rete d'imprese del mobile in Brianza, abbiamo trovato un cluster austriaco. "
+            "Due paesi bastano per fare la partnership?")
+    assert "brianz" not in asked_names(told)
+    assert asked_names("quali attività vanno previste per forza? Elencamele tutte.") == set()
+    assert specific_words("Is the 2.52 million euro figure the budget of Regione Lombardia?") == {"region", "lombard"}
+    assert "2019" in specific_words("il bando da 18,5 milioni del 2019")

@@ -140,7 +140,10 @@ _ASKER = (r"(?:for|per|sto|stiamo|i['’]m|i\s+am|we['’]re|we\s+are|drafting|w
           r"(?:ho|abbiamo)\s+(?:una?|la|il)\s+(?:piccol[oa]\s+)?(?:pmi|sme|impresa|ditta|azienda|società|startup|start-up))")
 _PREAMBLE = re.compile(
     rf"^[^:?.!]{{0,100}}\b{_ASKER}\b[^:?.!]{{0,80}}:\s*|"
-    r"^(?:(?:hi|hello|hey|ciao|salve|buongiorno|buonasera|ué|uè|ehi)\b[,!]?\s*){0,2}(?:i['’]m|i\s+am|we['’]re|we\s+are|"
+    r"^(?:(?:hi|hello|hey|ciao|salve|buongiorno|buonasera|ué|uè|ehi)\b[,!]?\s*){0,2}"
+    # "As consortium lead I'm filling in …", "Noi siamo una rete d'imprese …"
+    r"(?:as\s+(?:the\s+|a\s+|an\s+|our\s+)?[\w-]+(?:\s+[\w-]+){0,2}?,?\s+(?=i['’]m|i\s+am|we['’]re|we\s+are)|noi\s+)?"
+    r"(?:i['’]m|i\s+am|we['’]re|we\s+are|"
     r"i\s+was|we\s+were|i['’]ve|we['’]ve|i\s+have|we\s+have|i\s+just|we\s+just|i\s+work|we\s+work|"
     r"i\s+run|we\s+run|i\s+own|we\s+own|i\s+make|we\s+make|"
     r"sono|siamo|mi\s+chiamo|lavoro|lavoriamo|our|my|il\s+nostro|la\s+nostra|nostr[oa]|"
@@ -207,6 +210,11 @@ _WILL_USE = re.compile(
     r"(?:i['’]ll|we['’]ll|i\s+will|we\s+will)\s+(?:paste|put|copy|reuse|use)\s+(?:it|them|this|these))\b[^?]*$",
     re.IGNORECASE,
 )
+
+
+# An Italian imperative with its pronouns: "elencamele", "riassumimelo", "scrivimi", "dammeli".
+_REQUEST = re.compile(r"\b(?:elenca|scrivi|riassumi|spiega|indica|manda|metti|fa|da|di|dim|dam|fam|spiegam)"
+                      r"(?:m|c|gli)[ei](?:l[aeio]|ne)?\b", re.IGNORECASE)
 
 
 def without_postscript(question: str) -> str:
@@ -302,6 +310,8 @@ def asked_names(question: str) -> set[str]:
         incidental |= set(tokenize(question[: question.rfind(core)]))
     if (asked := without_postscript(question)) != question:  # "…, li metto nella parte 'relevance'"
         incidental |= set(tokenize(question)) - set(tokenize(asked))
+    # "Elencamele tutte", "riassumimelo": a request to the assistant, not a name
+    incidental |= {t for w in _REQUEST.findall(question) for t in tokenize(w)}
     for m in _OWNED.finditer(question):
         incidental |= set(tokenize(m.group(0)))
     for m in _NOT_THIS.finditer(question):

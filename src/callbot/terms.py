@@ -207,6 +207,11 @@ def is_real_word(word: str) -> bool:
 _COUNTRY_LOOKALIKES = frozenset({"usa"})
 
 
+# A number's magnitude written as a word after it: "2.52 million", "18,5 milioni", "120 mila".
+_MAGNITUDE = re.compile(r"(?:[.,]\d+)*\s*(?:million|millions|milioni|milione|mln|mila|thousand|k|bn|billion|miliardi)\b",
+                        re.IGNORECASE)
+
+
 def specific_words(question: str) -> set[str]:
     """Stems of capitalised words (not first of a sentence), acronyms, numbers, and countries,
     Italian regions or their peoples in lower case ("il partner sloveno", "i poli
@@ -218,6 +223,8 @@ def specific_words(question: str) -> set[str]:
         word = m.group(0)
         if re.fullmatch(r"\d+(?:[kK]|mila|mln|mld)", word, re.IGNORECASE):
             continue
+        if word.isdigit() and _MAGNITUDE.match(question, m.end()):
+            continue  # "2.52 million euro": the documents write "2.521.964,00"
         if word.lower() in country_words() | region_words():
             if word in _COUNTRY_LOOKALIKES:
                 continue  # "che bandi usa il piemonte?": a verb, not the USA
