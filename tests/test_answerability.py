@@ -1738,3 +1738,11 @@ def test_a_role_before_i_m_noi_siamo_a_request_verb_and_a_magnitude_word_are_not
     assert asked_names("quali attività vanno previste per forza? Elencamele tutte.") == set()
     assert specific_words("Is the 2.52 million euro figure the budget of Regione Lombardia?") == {"region", "lombard"}
     assert "2019" in specific_words("il bando da 18,5 milioni del 2019")
+
+
+def test_a_subtitle_a_one_line_definition_and_a_che_proposito_name_no_unknown_thing():
+    """pine, rowan (session 16)."""
+    assert focus_words("which source, and what's the one-line definition?") == []
+    assert focus_words("dove e quando si è tenuta, e qual era il sottotitolo?") == []
+    assert focus_words("nell'indagine compare il modello francese... a che proposito?") == []
+    assert focus_words("what's the insurance cover?") == ["insurance"]

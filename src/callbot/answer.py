@@ -482,7 +482,8 @@ _ADJECTIVE = re.compile(r"(al|ic|ive|ous|ly|ful|able|ible|ary|ent|ant|ed|less|is
 
 # "Qual era il titolo…", "what is the theme…": the words a text is named by ask for it, they
 # need not stand in the documents themselves.
-_NAMES_A_TEXT = re.compile(r"(titol[oi]|titles?|tem[ai]|themes?|slogan|motto|names?|nom[ei])$", re.IGNORECASE)
+_NAMES_A_TEXT = re.compile(r"((?:sotto)?titol[oi]|(?:sub)?titles?|tem[ai]|themes?|slogan|motto|names?|nom[ei])$",
+                           re.IGNORECASE)
 # "What reason is given…", "quale motivo": a reason is said in the documents' own words (often
 # in brackets), never with the word "reason".
 _NAMES_A_REASON = re.compile(r"(reasons?|causes?|explanations?|motiv[oi]|ragion[ei]|caus[ae]|point|purpose|aim|scopo|"
@@ -495,8 +496,10 @@ _EN_PARTICIPLES = frozenset({"said", "written", "known", "done", "given", "meant
 _PARTICIPLE = re.compile(r"(?:ati|ate|iti|ite|uti|ute|asti|aste)$", re.IGNORECASE)
 
 
-# "what are the others?", "quali sono gli altri?": the rest of a list the question names
-_THE_OTHERS = frozenset({"others", "other", "rest", "altri", "altre", "altro", "altra", "restanti", "resto"})
+# "what are the others?", "quali sono gli altri?": the rest of a list the question names;
+# "a che proposito?" asks in what connection
+_THE_OTHERS = frozenset({"others", "other", "rest", "altri", "altre", "altro", "altra", "restanti", "resto",
+                         "proposito"})  # "a che proposito?": in what connection
 
 
 def _focus(question: str, m: re.Match[str], english: bool) -> str | None:
@@ -506,7 +509,8 @@ def _focus(question: str, m: re.Match[str], english: bool) -> str | None:
     after = re.match(r"\s*([\w'’-]+)", question[m.end(1):])
     # English puts what qualifies a noun before it, Italian after it
     alone = not english or after is None or not term_groups(after.group(1))
-    if not alone and not _ADJECTIVE.search(word) and not asked_shapes(f"what {word} {after.group(1)}"):
+    # "the one-line definition": a hyphenated compound qualifies the noun after it
+    if not alone and not _ADJECTIVE.search(word) and "-" not in word and not asked_shapes(f"what {word} {after.group(1)}"):
         alone = True  # a noun before a noun ("insurance cover", not "phone number"): asked about
     kind_of_answer = (any(asks.search(word) for asks, _ in _ANSWER_TYPES) or _NAMES_A_TEXT.match(word)
                       or _NAMES_A_REASON.match(word))
