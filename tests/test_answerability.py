@@ -1745,4 +1745,4 @@ def test_a_subtitle_a_one_line_definition_and_a_che_proposito_name_no_unknown_th
     assert focus_words("which source, and what's the one-line definition?") == []
     assert focus_words("dove e quando si è tenuta, e qual era il sottotitolo?") == []
     assert focus_words("nell'indagine compare il modello francese... a che proposito?") == []
-    assert focus_words("what's the insurance cover?") == ["insurance"]
+    assert focus_words("What is the capital of France?") == ["capital"]
