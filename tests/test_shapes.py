@@ -419,3 +419,17 @@ def test_on_the_real_index_a_phone_on_the_passage_after_the_contacts_heading_is_
     answer = assistant.ask("mi serve un contatto per l'osservatorio: a che numero di telefono posso chiamare?")
     assert not answer.refused and "796630" in answer.answer
     assert any("796630" in c.text for c in answer.citations[:4])
+
+
+def test_whether_a_sum_pays_for_wages_or_what_districts_gain_asks_for_no_salary():
+    """ivy, nettle, rowan (session 16): the topic's `unless` (topics.yaml)."""
+    from callbot.shapes import asked_shapes
+
+    def salary(question):
+        return "a salary" in [s.what for s in asked_shapes(question)]
+
+    assert not salary("I soldi della lump sum a cosa servono, ci pago anche il suo stipendio di quei giorni?")
+    assert not salary("clusterxchange money - does it pay my employee's wages while abroad or only the trip?")
+    assert not salary("perché caricare i nostri dati? cosa ci guadagnano i distretti pugliesi")
+    assert salary("quanto guadagna un cluster manager?")
+    assert salary("what salary does a cluster manager get?")

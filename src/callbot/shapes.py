@@ -250,8 +250,13 @@ def topics() -> list[Shape]:
     """Topics of funding calls a question can name in so many words (`data/topics.yaml`):
     only a passage that speaks of the page limit says what it is."""
     data = resources.files("callbot.data").joinpath("topics.yaml").read_text(encoding="utf-8")
-    return [Shape(t["what"], re.compile(t["asks"], re.IGNORECASE), re.compile(t["found"], re.IGNORECASE))
+    return [Shape(t["what"], _asks(t["asks"], t.get("unless")), re.compile(t["found"], re.IGNORECASE))
             for t in yaml.safe_load(data)]
+
+
+def _asks(asks: str, unless: str | None) -> re.Pattern[str]:
+    """A topic's `asks`, not in a question that `unless` matches anywhere."""
+    return re.compile(f"(?s)^(?!.*(?:{unless})).*?(?:{asks})" if unless else asks, re.IGNORECASE)
 
 
 def asked_shapes(question: str) -> list[Shape]:
