@@ -433,3 +433,15 @@ def test_whether_a_sum_pays_for_wages_or_what_districts_gain_asks_for_no_salary(
     assert not salary("perché caricare i nostri dati? cosa ci guadagnano i distretti pugliesi")
     assert salary("quanto guadagna un cluster manager?")
     assert salary("what salary does a cluster manager get?")
+
+
+def test_who_then_won_or_got_funded_asks_how_things_turned_out():
+    """birch, maple (session 16)."""
+    from callbot.shapes import asked_shapes
+
+    def outcome(question):
+        return "how things actually turned out" in [s.what for s in asked_shapes(question)]
+
+    assert outcome("sapete quali consorzi italiani hanno poi vinto il COS-CLUSTER-2018-03-02?")
+    assert outcome("names of the escp-4x partnerships that got funded under the 2018 call")
+    assert not outcome("how many projects will be funded under the 2018 call?")

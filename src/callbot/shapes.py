@@ -157,8 +157,8 @@ SHAPES = [
     Shape("the name of who spoke", re.compile(_SPOKE, re.IGNORECASE), _PERSON, person_like),
     Shape(
         "how things actually turned out",
-        re.compile(rf"^(?=.*{_IN_THE_END})(?=.*{_PAST})(?=.*{_OUTCOME})|\b(won|winners?|h(a|anno)\s+"
-                   r"vinto|vincitor\w*|success\s+rates?|tass[oi]\s+di\s+successo)\b|"
+        re.compile(rf"^(?=.*{_IN_THE_END})(?=.*{_PAST})(?=.*{_OUTCOME})|\b(won|winners?|h(a|anno)\s+(poi\s+)?"
+                   r"vinto|vincitor\w*|success\s+rates?|tass[oi]\s+di\s+successo|got\s+(funded|selected))\b|"
                # "è già stato pubblicato?": whether it has come out yet; "is it open yet?"
                r"\b(già|already)\s+(stat[oaie]\s+|been\s+)?(pubblicat\w*|published|lanciat\w*|launched|uscit[oaie]|"
                r"apert[oa]|open)\b|\bopen\s+yet\b",
