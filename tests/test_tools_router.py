@@ -172,14 +172,14 @@ def test_distance_question():
         "how does the clusterxchange lump sum compare with the monthly grant in Erasmus for Young Entrepreneurs?",
         "Abbiamo 40 PMI associate: quanto costa la quota annuale del cluster?",
         # an asker in no consortium asking about the exchanges (birch, onyx, session 16)
-        "we're an SME in a slovenian cluster that is NOT part of any ESCP-4x consortium. can we still take "
-        "part in clusterxchange?",
-        "hi, we're a 15 person sme in a textile cluster in porto. our cluster is NOT in any escp-4x consortium. "
-        "can we still take part in a clusterxchange exchange or is it only for the partners?",
+        ("we're an SME in a slovenian cluster that is NOT part of any ESCP-4x consortium. can we still take "
+         "part in clusterxchange?"),
+        ("hi, we're a 15 person sme in a textile cluster in porto. our cluster is NOT in any escp-4x consortium. "
+         "can we still take part in a clusterxchange exchange or is it only for the partners?"),
         "siamo una pmi slovena, non facciamo parte di nessun consorzio ESCP-4x: possiamo partecipare agli scambi?",
         # eligibility taken as given, with partners told (onyx, session 16)
-        "siamo un distretto della meccanica in emilia con altri 3 cluster europei: se la proposta e eleggibile "
-        "ma non viene finanziata ci resta qualcosa in mano?",
+        ("siamo un distretto della meccanica in emilia con altri 3 cluster europei: se la proposta e eleggibile "
+         "ma non viene finanziata ci resta qualcosa in mano?"),
         # one place and no asker: a rule of something else (juniper, bark, session 16)
         "piedmont business accelerator pilot - is there a max age for a start-up to be eligible?",
         "is switzerland one of the eligible countries for cos-cluster-2018-03-02?",
