@@ -1746,3 +1746,19 @@ def test_a_subtitle_a_one_line_definition_and_a_che_proposito_name_no_unknown_th
     assert focus_words("dove e quando si è tenuta, e qual era il sottotitolo?") == []
     assert focus_words("nell'indagine compare il modello francese... a che proposito?") == []
     assert focus_words("What is the capital of France?") == ["capital"]
+
+
+def test_a_kind_of_member_spoken_of_but_never_listed_is_not_named():
+    """glen, larch, pine, probe (session 16): "testato con i Cluster pilota, inclusi nuovi
+    servizi…" speaks of pilot clusters and names none."""
+    from callbot.answer import kind_not_named
+
+    slide = ("• Migliori condizioni di contesto tramite un modello di innovazione testato con i Cluster pilota, "
+             "inclusi nuovi servizi per i Cluster")
+    for question in ("quali sono i cluster pilota su cui viene testato il modello?",
+                     "Which pilot clusters ended up testing the innovation model?"):
+        assert kind_not_named(question, [slide]) is not None, question
+    assert kind_not_named("quali sono i cluster pilota?", ["Cluster pilota: Aerospazio, Energy cluster"]) is None
+    # a place or what was done with them is no kind the slides fail to list
+    assert kind_not_named("dopo il 2015 quali sono i poli piemontesi?", ["i poli piemontesi vengono riorganizzati"]) is None
+    assert kind_not_named("names of the clusters studied in depth?", ["7 cluster indagati in profondità"]) is None

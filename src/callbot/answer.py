@@ -917,6 +917,47 @@ def counted_not_named(question: str, passages: list[str]) -> str | None:
     return f"the passages count the {asked} but name none" if counted else None
 
 
+# "quali sono i cluster pilota?", "which pilot clusters…?", "come si chiamano gli incubatori
+# universitari?": the names of a kind of member the documents may only speak of.
+_KINDS = r"cluster|clusters|distretti|districts|poli|poles|incubatori|incubators|consorzi|consortia"
+_ASKS_KIND = re.compile(
+    rf"\b(?:quali(?:\s+sono)?|come\s+si\s+chiamano|chi\s+sono|nomi\s+de(?:i|gli|lle)|names?\s+of(?:\s+the)?)\s+"
+    rf"(?:i\s+|gli\s+|le\s+)?({_KINDS})\s+([a-zà-ù]{{4,}})\b|"
+    rf"\b(?:which|what)\s+(?:are\s+the\s+)?([a-z]{{4,}})\s+({_KINDS})\b",
+    re.IGNORECASE,
+)
+
+
+def kind_not_named(question: str, passages: list[str]) -> str | None:
+    """For a question asking which members of a kind are ("quali sono i cluster pilota?"),
+    why the passages do not say: they speak of that kind ("un modello di innovazione testato
+    con i Cluster pilota, inclusi nuovi servizi…") and never list it after a colon or in
+    brackets. None when they may (or never speak of it: other checks judge that)."""
+    m = _ASKS_KIND.search(question)
+    if not m:
+        return None
+    noun, qualifier = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    low = qualifier.lower()
+    if is_stopword(qualifier) or low in _ITALY | country_words() | region_words():
+        return None  # "quali cluster italiani", "i poli piemontesi": a place, judged elsewhere
+    if low.endswith("ed") or _PARTICIPLE.search(low):
+        return None  # "the clusters studied in depth": what was done with them, listed on a slide
+    nouns = {t for g in term_groups(noun).values() for t in g} | set(tokenize(noun))
+    quals = {t for g in term_groups(qualifier).values() for t in g} | set(tokenize(qualifier))
+    spoken = False
+    for passage in passages:
+        words = list(re.finditer(r"[\w'’-]+", passage))
+        for i, w in enumerate(words[:-1]):
+            pair = [words[i].group(0), words[i + 1].group(0)]
+            if not ((set(tokenize(pair[0])) & nouns and set(tokenize(pair[1])) & quals)
+                    or (set(tokenize(pair[0])) & quals and set(tokenize(pair[1])) & nouns)):
+                continue
+            spoken = True
+            if re.match(r"\s*[:(]", passage[words[i + 1].end():]):
+                return None  # "Cluster pilota: Aerospazio, …"
+    return f"the passages speak of the {noun} {qualifier} but name none" if spoken else None
+
+
 HOSTILE_REASON = "the question asks for something other than the documents"
 
 
@@ -1904,6 +1945,8 @@ def extractive_answer(
     if counted and not _counted_with_number(terms, counted, passages, vocabulary, question, texts):
         return refusal(question, language, "no passage gives a number for what the question counts")
     if why := counted_not_named(question, passages):
+        return refusal(question, language, why)
+    if why := kind_not_named(core, passages):
         return refusal(question, language, why)
     # an English name may stand in Italian in the passage ("Piedmont": Piemonte), and a
     # people's word for its region or country ("piemontesi": Piemonte)
