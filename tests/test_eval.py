@@ -55,7 +55,13 @@ def test_callbot_beats_the_tutorial_baseline_and_meets_its_floors(corpus_setting
      ("fern", 0.92, 0.86, 0.90, 0.83, 1), ("onyx", 0.92, 0.93, 0.90, 0.75, 1),
      ("birch", 0.95, 0.93, 0.95, 0.83, 1), ("cove", 0.95, 0.96, 0.93, 0.79, 1),
      ("dune", 0.96, 0.96, 0.93, 0.87, 1), ("elm", 0.93, 0.93, 0.95, 0.87, 1),
-     ("fjord", 0.96, 0.96, 0.96, 0.67, 1), ("glen", 0.93, 0.93, 0.93, 0.71, 1)],
+     ("fjord", 0.96, 0.96, 0.96, 0.67, 1), ("glen", 0.93, 0.93, 0.93, 0.71, 1),
+     ("heath", 0.89, 0.94, 0.92, 0.89, 1), ("ivy", 0.87, 0.87, 0.85, 0.89, 1),
+     ("juniper", 0.98, 0.98, 0.96, 0.60, 1), ("kestrel", 0.94, 0.98, 0.94, 0.93, 1),
+     ("larch", 0.96, 0.98, 0.94, 0.73, 1), ("maple", 0.96, 0.94, 0.94, 0.77, 1),
+     ("nettle", 0.90, 0.90, 0.87, 0.85, 1), ("oak", 0.92, 0.94, 0.92, 0.68, 1),
+     ("pine", 0.96, 0.98, 0.94, 0.89, 1), ("quince", 0.96, 0.94, 0.94, 0.73, 1),
+     ("rowan", 0.92, 0.94, 0.90, 0.73, 1), ("spruce", 0.96, 0.98, 0.96, 0.73, 1)],
 )
 def test_floors_on_the_blind_question_sets(corpus_settings, corpus_index, name, hit4, en_hit4,
                                            answer, refusal, false_refusals):
@@ -63,7 +69,9 @@ def test_floors_on_the_blind_question_sets(corpus_settings, corpus_index, name, 
     unseen.md, sealed.md, reserve.md, closing.md, coda.md, finale.md, vigil.md, ember.md,
     gale.md, haze.md, iris.md, jade.md, kite.md, lark.md, moss.md, opal.md, yarn.md, nook.md,
     bark.md, quay.md, aster.md, xeno.md, zinc.md, plum.md, reef.md, moth.md, lynx.md, kelp.md,
-    wren.md, sage.md, fern.md, onyx.md, birch.md, cove.md, dune.md, elm.md, fjord.md, glen.md;
+    wren.md, sage.md, fern.md, onyx.md, birch.md, cove.md, dune.md, elm.md, fjord.md, glen.md,
+    heath.md, ivy.md, juniper.md, kestrel.md, larch.md, maple.md, nettle.md, oak.md, pine.md,
+    quince.md, rowan.md, spruce.md;
     drill.md, probe.md and sweep.md were written to find unanswered traps and false refusals): floors a little under the
     measured numbers, so a change that helps our own set at their expense shows up."""
     report = run_eval(QUESTIONS.with_name(f"{name}.jsonl"), corpus_settings, baseline=False)
