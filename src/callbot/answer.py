@@ -499,7 +499,7 @@ _PARTICIPLE = re.compile(r"(?:ati|ate|iti|ite|uti|ute|asti|aste)$", re.IGNORECAS
 # "what are the others?", "quali sono gli altri?": the rest of a list the question names;
 # "a che proposito?" asks in what connection
 _THE_OTHERS = frozenset({"others", "other", "rest", "altri", "altre", "altro", "altra", "restanti", "resto",
-                         "proposito"})  # "a che proposito?": in what connection
+                         "proposito"})
 
 
 def _focus(question: str, m: re.Match[str], english: bool) -> str | None:
@@ -947,7 +947,7 @@ def kind_not_named(question: str, passages: list[str]) -> str | None:
     spoken = False
     for passage in passages:
         words = list(re.finditer(r"[\w'’-]+", passage))
-        for i, w in enumerate(words[:-1]):
+        for i in range(len(words) - 1):
             pair = [words[i].group(0), words[i + 1].group(0)]
             if not ((set(tokenize(pair[0])) & nouns and set(tokenize(pair[1])) & quals)
                     or (set(tokenize(pair[0])) & quals and set(tokenize(pair[1])) & nouns)):

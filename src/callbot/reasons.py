@@ -19,17 +19,17 @@ ASKS_WHY = re.compile(
     r"quali?\s+(?:motivi|motivo|ragioni|ragione))\b",
     re.IGNORECASE,
 )
+# "per allineare", "per rafforzarne": a purpose, the weakest sign of a reason.
+_PURPOSE = re.compile(r"per\s+(?:non\s+)?\w+(?:ar|er|ir)(?:e|ne|si|li|la|lo|le|ci|vi)", re.IGNORECASE)
 # A clause of cause or purpose, in Italian or English.
 _CAUSE = re.compile(
     r"\b(perch[eéè]|poich[eéè]|giacch[eéè]|in\s+quanto|dato\s+che|visto\s+che|siccome|a\s+causa|"
     r"grazie\s+a|dovut[oaie]\s+a|per\s+via|motiv\w*|ragion\w*|al\s+fine|allo\s+scopo|affinch[eéè]|"
     r"in\s+modo\s+(?:tale\s+)?(?:da|che)|così\s+da|essendo|avendo|quindi|pertanto|"
-    r"per\s+(?:non\s+)?\w+(?:ar|er|ir)(?:e|ne|si|li|la|lo|le|ci|vi)|"
+    rf"{_PURPOSE.pattern}|"
     r"because|since|due\s+to|owing\s+to|so\s+that|in\s+order\s+to|reasons?|thanks\s+to)\b",
     re.IGNORECASE,
 )
-# "per allineare", "per rafforzarne": a purpose, the weakest sign of a reason.
-_PURPOSE = re.compile(r"per\s+(?:non\s+)?\w+(?:ar|er|ir)(?:e|ne|si|li|la|lo|le|ci|vi)", re.IGNORECASE)
 # Words in brackets, not a name, an acronym or a list: "(inadeguatezza dei fondi nazionali)",
 # not "(DC Programmazione)" or "(gold, silver, bronze)".
 _BRACKETED = re.compile(r"\(([a-zà-ÿ][^()\d,;]*)\)")

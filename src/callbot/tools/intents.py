@@ -146,7 +146,8 @@ OUTSIDE_CONSORTIUM = _any(
 
 def _eligibility(low: str, found: Found) -> bool:
     """ "Are we eligible?" with or without partners; not "if our consortium is eligible, ...",
-    nor whether one may take part in an exchange."""
+    "se la proposta è eleggibile ma non viene finanziata, …" (eligibility taken as given), whether
+    one may take part in an exchange, nor one place and no asker ("is switzerland eligible?")."""
     if not ELIGIBLE.search(GRANTED_ELIGIBLE.sub(" ", ELIGIBLE_COSTS.sub(" ", low))):
         return False
     # one partner of no stated country ("che requisiti deve avere un cluster per…") is not a
