@@ -722,7 +722,8 @@ def test_a_second_question_about_something_no_document_names_is_refused(assistan
         # a first word that is no everyday word is a name; an everyday one is not
         ("Innosup: qual è la dotazione?", {"innosup"}),
         ("Quale dotazione ha il bando?", set()),
-        ("il bando ha 3,6mln in tutto?", {"3"}),
+        # a sum with its magnitude, whole ("3,6mln": the documents write 3.600.000)
+        ("il bando ha 3,6mln in tutto?", set()),
         # a place the gazetteer knows (Lombard, Illinois) that is a word of the documents' world
         ("What yearly fee do firms pay to join the Lombard clusters?", {"lombard"}),
         # the asker introducing themselves before a colon; lower-case words of a hyphenated name
@@ -1762,3 +1763,16 @@ def test_a_kind_of_member_spoken_of_but_never_listed_is_not_named():
     # a place or what was done with them is no kind the slides fail to list
     assert kind_not_named("dopo il 2015 quali sono i poli piemontesi?", ["i poli piemontesi vengono riorganizzati"]) is None
     assert kind_not_named("names of the clusters studied in depth?", ["7 cluster indagati in profondità"]) is None
+
+
+def test_set_side_by_side_with_something_no_document_knows():
+    """birch, maple, oak, quince, rowan (session 16): "vs", "rispetto a quelli bavaresi"; the
+    side compared with ends with its clause."""
+    vocabulary = set(tokenize("clusterxchange pays stay poli innovazione piemonte cluster lombardi indagine "
+                              "difficolta business accelerator meet corporates pilot calls piedmont sectors"))
+    assert compared_with_unknown("clusterxchange vs erasmus for young entrepreneurs, which pays more per stay",
+                                 vocabulary) == ["erasmus", "entrepreneurs"]
+    assert compared_with_unknown("i cluster lombardi rispetto a quelli bavaresi? hanno le stesse difficolta?",
+                                 vocabulary) == ["bavares"]
+    assert compared_with_unknown("Business Accelerator vs Meet the corporates pilot calls in Piedmont: which "
+                                 "sectors does each cover?", vocabulary) == []

@@ -183,6 +183,8 @@ def test_distance_question():
         # one place and no asker: a rule of something else (juniper, bark, session 16)
         "piedmont business accelerator pilot - is there a max age for a start-up to be eligible?",
         "is switzerland one of the eligible countries for cos-cluster-2018-03-02?",
+        # another scheme's grant, compared (oak, session 16)
+        "Is the ClusterXchange lump sum more generous than the Erasmus for Young Entrepreneurs grant?",
     ],
 )
 def test_document_questions_are_not_routed(question):

@@ -403,13 +403,19 @@ _COMPARES = re.compile(
     r"\b(?:more|less|better|worse|higher|lower|longer|shorter|bigger|smaller|larger|greater)\s+"
     r"(?:\w+\s+){0,3}?than\b(?!\s+(?:one|two|three|four|five|\d))|\bcompared?\s+(?:to|with)\b|"
     # "compare piedmont and lombardy: …", "confronta Piemonte e Lombardia"
-    r"\b(?:compare|confronta\w*)\s+(?:\w+\s+){1,3}?(?:and|with|e|con)\b",
+    r"\b(?:compare|confronta\w*)\s+(?:\w+\s+){1,3}?(?:and|with|e|con)\b|"
+    # "i cluster lombardi rispetto a quelli bavaresi"
+    r"\brispetto\s+a(?:i|gli|lle|l|lla|llo)?\s+quell[aeio]\b",
     re.IGNORECASE,
 )
 
 
 
 
+# "clusterxchange vs erasmus": set side by side, which may be answered one side at a time
+# ("Business Accelerator vs Meet the corporates: which sectors does each cover?"), but not
+# with a side no document knows.
+_VERSUS = re.compile(r"\b(?:vs\.?|versus)(?=\s)", re.IGNORECASE)
 # On the Zipf scale, a word used more than once in 200,000 ("another", "country", "model"):
 # a name ("Erasmus" 3.7, "Veneto" 4.6, "Horizon" 4.1) is rarer.
 COMMON_WORD_ZIPF = 5.0
@@ -419,10 +425,10 @@ def compared_with_unknown(question: str, vocabulary: set[str]) -> list[str]:
     """For a question that compares ("sono di più o di meno di quello che dà horizon europe?"),
     the words of what it compares with that no document uses (nor their translations): the
     documents cannot compare with what they never speak of. Empty otherwise."""
-    m = _COMPARES.search(question)
+    m = _COMPARES.search(question) or _VERSUS.search(question)
     if not m:
         return []
-    other = question[m.end():]
+    other = re.split(r"[?:;,]|\s[-–]\s", question[m.end():])[0]  # what it compares with, to the clause's end
     # a most common word ("another country's model") names nothing the documents must know
     common = {t for w in re.findall(r"[^\W\d_]+", other) if everyday_zipf(w.lower()) >= COMMON_WORD_ZIPF
               for t in tokenize(w)}

@@ -66,6 +66,8 @@ NOT_LUMP = _any(r"\bbudget\b", r"\bdotazion\w*", r"\bstanziat\w*", r"\binsurance
                 r"\bwhat role\b", r"\b(?:quale|che) ruolo\b",
                 # another scheme's grant: "how does the lump sum compare with Erasmus…?"
                 r"\bcompar\w*", r"\bconfront\w*", r"\bversus\b", r"\bvs\.?(?!\w)",
+                # "more generous than the Erasmus grant" (not "more than 5 days": a stay)
+                r"\b(?:more|less)\s+(?!than\b)[a-z]+\s+(?:[a-z]+\s+)?than\b",
                 # which of two schemes is better for someone: "conviene di più ClusterXchange o Erasmus?"
                 r"\bconviene\b", r"\bbetter (?:off|deal|option)\b")
 DISTANCE = _any(r"\bdist\w*", r"\bhow far\b", r"\bquanto lontan\w*", r"\bkm\b")
