@@ -1776,3 +1776,11 @@ def test_set_side_by_side_with_something_no_document_knows():
                                  vocabulary) == ["bavares"]
     assert compared_with_unknown("Business Accelerator vs Meet the corporates pilot calls in Piedmont: which "
                                  "sectors does each cover?", vocabulary) == []
+
+
+def test_at_what_rate_asks_for_a_share():
+    """rowan (session 16): "what does the Sabatini measure finance and at what rate?"."""
+    from callbot.answer import _ASKS_SHARE
+
+    assert _ASKS_SHARE.search("what does the Sabatini measure actually finance and at what rate?")
+    assert _ASKS_SHARE.search("a che tasso viene rimborsato?")

@@ -445,3 +445,15 @@ def test_who_then_won_or_got_funded_asks_how_things_turned_out():
     assert outcome("sapete quali consorzi italiani hanno poi vinto il COS-CLUSTER-2018-03-02?")
     assert outcome("names of the escp-4x partnerships that got funded under the 2018 call")
     assert not outcome("how many projects will be funded under the 2018 call?")
+
+
+def test_a_fee_to_attend_or_join_is_asked_whatever_the_elision():
+    """juniper (session 16): "c'era una quota d'iscrizione?", "una quota per aderire"."""
+    from callbot.shapes import asked_shapes
+
+    def fee(question):
+        return "a membership fee" in [s.what for s in asked_shapes(question)]
+
+    assert fee("la conferenza del 2016 era gratuita o c'era una quota d'iscrizione?")
+    assert fee("le imprese pagano una quota per aderire al cluster? quanto in media?")
+    assert not fee("qual è la quota minima di scambi con le PMI?")

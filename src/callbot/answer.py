@@ -1034,7 +1034,8 @@ def _codes(terms: QuestionTerms, question: str) -> list[str]:
 _ASKS_SHARE = re.compile(r"\b(percent\w*|percentuale|co-?financing|cofinanziamento|(funding|"
                          r"contribution|reimbursement|rimborso)\s+rates?|tass[oi]\s+di\s+"
                          r"(co)?finanziamento|aliquota|interest\s+(subsid\w*|rates?|contributions?)|"
-                         r"tass[oi]\s+(di\s+)?interess\w*|conto\s+interessi)\b|%", re.IGNORECASE)
+                         r"tass[oi]\s+(di\s+)?interess\w*|conto\s+interessi|(at\s+)?what\s+rate|a\s+(che|quale)\s+tasso)\b|%",
+                         re.IGNORECASE)
 # "Quanto copre…", "how much does it cover", "quanto finanzia": a sum or a share.
 _ASKS_COVERED = re.compile(r"\b(quanto\s+(copr\w*|finanzi\w*|paga\w*|rimbors\w*)|how\s+much\s+"
                            r"(does|do|did|will|would)\s+[^?]{0,40}\b(cover|fund|pay|reimburse|finance)\w*|"
