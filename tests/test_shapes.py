@@ -457,3 +457,12 @@ def test_a_fee_to_attend_or_join_is_asked_whatever_the_elision():
     assert fee("la conferenza del 2016 era gratuita o c'era una quota d'iscrizione?")
     assert fee("le imprese pagano una quota per aderire al cluster? quanto in media?")
     assert not fee("qual è la quota minima di scambi con le PMI?")
+
+
+def test_who_presented_the_slides_asks_for_who_spoke():
+    """juniper (session 16)."""
+    from callbot.shapes import asked_shapes
+
+    question = "chi ha illustrato in fiera del levante la presentazione della commissione europea? mi serve il nome"
+    assert "the name of who spoke" in [s.what for s in asked_shapes(question)]
+    assert "the name of who spoke" not in [s.what for s in asked_shapes("dove trovo la presentazione della commissione?")]

@@ -34,9 +34,9 @@ _ROLE = (r"(cluster\s+)?manager|direct(or|ress)|diret(tore|trice)|president(e|es
 _SPOKE = (r"\bwho\s+(gave|delivered|held|opened|closed|chaired|moderated|presented)\s+(the\s+)?"
           r"(\S+\s+){0,2}(keynote|speech|talk|address|opening|presentation|session|conference|event|"
           r"meeting)\b|"
-          r"\bchi\s+(ha|hanno)\s+(tenuto|fatto|aperto|chiuso|moderato|pronunciato|dato)\s+"
-          r"(il\s+|la\s+|l['’]\s*|i\s+|gli\s+)?(\S+\s+){0,3}(discors[oi]|intervent[oi]|keynote|"
-          r"relazion[ei]|saluti|apertura|chiusura|sessione|lavori|conferen[zc][ae]|convegno|evento)\b|"
+          r"\bchi\s+(ha|hanno)\s+(tenuto|fatto|aperto|chiuso|moderato|pronunciato|dato|illustrato|presentato|esposto)\s+"
+          r"(il\s+|la\s+|l['’]\s*|i\s+|gli\s+)?(\S+\s+){0,5}(discors[oi]|intervent[oi]|keynote|"
+          r"relazion[ei]|saluti|apertura|chiusura|sessione|lavori|conferen[zc][ae]|convegno|evento|presentazion[ei]|slide)\b|"
           # "chi ha scritto la nota?", "who wrote the survey?": its author
           r"\bchi\s+(ha|hanno)\s+(scritto|redatto|curato)\b|\bwho\s+(wrote|authored|drafted)\b|"
           # "quale commissario ha parlato?", "which commissioner spoke?"
