@@ -421,48 +421,40 @@ def test_on_the_real_index_a_phone_on_the_passage_after_the_contacts_heading_is_
     assert any("796630" in c.text for c in answer.citations[:4])
 
 
+def _asks_for(what: str, question: str) -> bool:
+    """Whether the question asks for the shape or topic named `what`."""
+    return what in [s.what for s in asked_shapes(question)]
+
+
 def test_whether_a_sum_pays_for_wages_or_what_districts_gain_asks_for_no_salary():
     """ivy, nettle, rowan (session 16): the topic's `unless` (topics.yaml)."""
-    from callbot.shapes import asked_shapes
-
-    def salary(question):
-        return "a salary" in [s.what for s in asked_shapes(question)]
-
-    assert not salary("I soldi della lump sum a cosa servono, ci pago anche il suo stipendio di quei giorni?")
-    assert not salary("clusterxchange money - does it pay my employee's wages while abroad or only the trip?")
-    assert not salary("perché caricare i nostri dati? cosa ci guadagnano i distretti pugliesi")
-    assert salary("quanto guadagna un cluster manager?")
-    assert salary("what salary does a cluster manager get?")
+    salary = "a salary"
+    assert not _asks_for(salary, "I soldi della lump sum a cosa servono, ci pago anche il suo stipendio di quei giorni?")
+    assert not _asks_for(salary, "clusterxchange money - does it pay my employee's wages while abroad or only the trip?")
+    assert not _asks_for(salary, "perché caricare i nostri dati? cosa ci guadagnano i distretti pugliesi")
+    assert _asks_for(salary, "quanto guadagna un cluster manager?")
+    assert _asks_for(salary, "what salary does a cluster manager get?")
 
 
 def test_who_then_won_or_got_funded_asks_how_things_turned_out():
     """birch, maple (session 16)."""
-    from callbot.shapes import asked_shapes
-
-    def outcome(question):
-        return "how things actually turned out" in [s.what for s in asked_shapes(question)]
-
-    assert outcome("sapete quali consorzi italiani hanno poi vinto il COS-CLUSTER-2018-03-02?")
-    assert outcome("names of the escp-4x partnerships that got funded under the 2018 call")
-    assert not outcome("how many projects will be funded under the 2018 call?")
+    outcome = "how things actually turned out"
+    assert _asks_for(outcome, "sapete quali consorzi italiani hanno poi vinto il COS-CLUSTER-2018-03-02?")
+    assert _asks_for(outcome, "names of the escp-4x partnerships that got funded under the 2018 call")
+    assert not _asks_for(outcome, "how many projects will be funded under the 2018 call?")
 
 
 def test_a_fee_to_attend_or_join_is_asked_whatever_the_elision():
     """juniper (session 16): "c'era una quota d'iscrizione?", "una quota per aderire"."""
-    from callbot.shapes import asked_shapes
-
-    def fee(question):
-        return "a membership fee" in [s.what for s in asked_shapes(question)]
-
-    assert fee("la conferenza del 2016 era gratuita o c'era una quota d'iscrizione?")
-    assert fee("le imprese pagano una quota per aderire al cluster? quanto in media?")
-    assert not fee("qual è la quota minima di scambi con le PMI?")
+    fee = "a membership fee"
+    assert _asks_for(fee, "la conferenza del 2016 era gratuita o c'era una quota d'iscrizione?")
+    assert _asks_for(fee, "le imprese pagano una quota per aderire al cluster? quanto in media?")
+    assert not _asks_for(fee, "qual è la quota minima di scambi con le PMI?")
 
 
 def test_who_presented_the_slides_asks_for_who_spoke():
     """juniper (session 16)."""
-    from callbot.shapes import asked_shapes
-
-    question = "chi ha illustrato in fiera del levante la presentazione della commissione europea? mi serve il nome"
-    assert "the name of who spoke" in [s.what for s in asked_shapes(question)]
-    assert "the name of who spoke" not in [s.what for s in asked_shapes("dove trovo la presentazione della commissione?")]
+    spoke = "the name of who spoke"
+    assert _asks_for(spoke, "chi ha illustrato in fiera del levante la presentazione della commissione europea? "
+                            "mi serve il nome")
+    assert not _asks_for(spoke, "dove trovo la presentazione della commissione?")
