@@ -504,13 +504,13 @@ _PARTICIPLE = re.compile(r"(?:ati|ate|iti|ite|uti|ute|asti|aste)$", re.IGNORECAS
 
 # "what are the others?", "quali sono gli altri?": the rest of a list the question names;
 # "a che proposito?" asks in what connection
-_THE_OTHERS = frozenset({"others", "other", "rest", "altri", "altre", "altro", "altra", "restanti", "resto",
+_NAMES_NOTHING = frozenset({"others", "other", "rest", "altri", "altre", "altro", "altra", "restanti", "resto",
                          "proposito"})
 
 
 def _focus(question: str, m: re.Match[str], english: bool) -> str | None:
     word = m.group(1)
-    if word.lower() in _THE_OTHERS:
+    if word.lower() in _NAMES_NOTHING:
         return None
     after = re.match(r"\s*([\w'’-]+)", question[m.end(1):])
     # English puts what qualifies a noun before it, Italian after it
@@ -537,7 +537,7 @@ _ORDINALS = [r"first|1st|prim[oaie]", r"second|2nd|second[oaie]", r"third|3rd|te
              r"previous|prior|earlier|preceding|precedent[ei]|scors[oaie]|passat[oaie]"]
 _CONFERENCE = r"(conference|conferences|conferenz[ae])"
 _EDITION = (r"(call|calls|bando|bandi|edition|editions|edizion[ei]|round|rounds|wave|phase|phases|fase|stage|stages|step|steps|"
-            r"conference|conferences|conferenz[ae])")
+            rf"{_CONFERENCE[1:-1]})")
 _YEAR_WORD = r"(year|years|anno|anni|annualità)"
 _EDITION_OR_YEAR = _EDITION[:-1] + "|" + _YEAR_WORD[1:]
 _NUMBERED_ORDINALS = 5  # first to fifth, of `_ORDINALS`

@@ -207,9 +207,9 @@ def is_real_word(word: str) -> bool:
 _COUNTRY_LOOKALIKES = frozenset({"usa"})
 
 
-# A number's magnitude written as a word after it: "2.52 million", "18,5 milioni", "120 mila".
-_MAGNITUDE = re.compile(r"(?:[.,]\d+)*\s*(?:million|millions|milioni|milione|mln|mila|thousand|k|bn|billion|miliardi)\b",
-                        re.IGNORECASE)
+# A number's magnitude written after it, as a word or a suffix: "2.52 million", "18,5mln", "360k".
+_MAGNITUDE = re.compile(r"(?:[.,]\d+)*\s*(?:million|millions|milioni|milione|mln|mld|mila|thousand|k|bn|billion|"
+                        r"miliardi)\b", re.IGNORECASE)
 
 
 def specific_words(question: str) -> set[str]:
@@ -221,10 +221,8 @@ def specific_words(question: str) -> set[str]:
     out: set[str] = set()
     for m in re.finditer(r"[\w-]+", question):  # "dell'Australia": "dell", "Australia"
         word = m.group(0)
-        if re.fullmatch(r"\d+(?:[kK]|mila|mln|mld)", word, re.IGNORECASE):
-            continue
-        if word.isdigit() and _MAGNITUDE.match(question, m.end()):
-            continue  # "2.52 million euro": the documents write "2.521.964,00"
+        if (digits := re.match(r"\d+", word)) and _MAGNITUDE.match(question, m.start() + digits.end()):
+            continue  # "360k", "18,5mln", "2.52 million euro": the documents write "2.521.964,00"
         if word.lower() in country_words() | region_words():
             if word in _COUNTRY_LOOKALIKES:
                 continue  # "che bandi usa il piemonte?": a verb, not the USA
